@@ -1,0 +1,43 @@
+// What the command line asks for, once parsed: the filter lists, the selectors, the output format
+// and the input files. The option table (options_table.h) is the single source of truth for how
+// these are spelled; this struct is what the rest of the program reads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "filter/flow_filter.h"
+
+namespace flowgrep {
+
+enum class output_format { compact, dict, table, json };
+enum class color_mode { auto_, always, never };
+
+struct options {
+    std::vector<std::string> files;  // empty or "-" means standard input
+    filter_lists filters;
+
+    // selectors; 0 means no limit
+    uint64_t first = 0;
+    uint64_t last = 0;
+    bool all = false;
+    bool follow = false;
+    std::optional<int64_t> since_ns;  // inclusive bounds on the response time, ns since the epoch
+    std::optional<int64_t> until_ns;
+
+    output_format output = output_format::compact;
+    std::string time_format = "StampMilli";
+    color_mode color = color_mode::auto_;
+    bool numeric = false;
+    bool ip_translation = true;
+    bool print_node_name = false;
+    std::vector<std::string> field_mask;
+
+    bool print_raw_filters = false;
+    bool silent_errors = false;
+    bool debug = false;
+};
+
+}  // namespace flowgrep

@@ -1,0 +1,45 @@
+// The allow and deny lists compiled once, before the first flow: regexes, CIDRs, label selectors,
+// name patterns and event-type tables are all built here, so matching a flow allocates nothing.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "filter/flow_filter.h"
+#include "flow/fields.h"
+#include "flow/flow.h"
+
+namespace flowgrep {
+
+// A filter that cannot be compiled. what() is Hubble's own message, e.g.
+// `invalid protocol filter: unknown protocol: "foo"`.
+class filter_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class compiled_filter;  // one FlowFilter, compiled
+
+class flow_matcher {
+public:
+    // Compiles allow filters in list order, then deny filters; the first error wins.
+    explicit flow_matcher(const filter_lists& lists);
+    ~flow_matcher();
+    flow_matcher(flow_matcher&&) noexcept;
+    flow_matcher& operator=(flow_matcher&&) noexcept;
+
+    // True when some allow filter matches (or there is none) and no deny filter matches. A response
+    // that is not a flow is matched as an empty flow, which is what its cleared flow part is.
+    bool matches(const response& r) const;
+
+    // The parts of a flow that matching reads.
+    field_set needs() const { return needs_; }
+
+private:
+    std::vector<std::unique_ptr<compiled_filter>> allow_;
+    std::vector<std::unique_ptr<compiled_filter>> deny_;
+    field_set needs_ = 0;
+};
+
+}  // namespace flowgrep

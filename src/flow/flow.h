@@ -1,0 +1,190 @@
+// A parsed view of one Hubble GetFlowsResponse line: what the filters and printers read.
+// Strings are views into the line or into the parser's string buffer, so a flow is only valid until
+// the next line is parsed. Lists reuse their capacity between lines: parsing allocates nothing per
+// flow once the vectors have grown to the widest flow seen.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace flowgrep {
+
+// A protobuf timestamp. Hubble prints N/A for a flow without one; --since/--until read a missing
+// response time as the epoch.
+struct timestamp {
+    bool present = false;
+    int64_t seconds = 0;  // since the Unix epoch, UTC
+    int32_t nanos = 0;
+
+    int64_t unix_nanos() const { return seconds * 1'000'000'000 + nanos; }
+};
+
+struct workload {
+    std::string_view name;
+    std::string_view kind;
+};
+
+struct endpoint {
+    bool present = false;  // "source":{} is present with identity 0; an absent one matches no identity
+    uint32_t id = 0;
+    uint32_t identity = 0;
+    std::string_view cluster_name;
+    std::string_view namespace_;
+    std::string_view pod_name;
+    std::vector<std::string_view> labels;
+    std::vector<workload> workloads;
+
+    void clear() {
+        present = false;
+        id = identity = 0;
+        cluster_name = namespace_ = pod_name = {};
+        labels.clear();
+        workloads.clear();
+    }
+};
+
+struct service {
+    bool present = false;  // a present service overrides the endpoint namespace when printed
+    std::string_view name;
+    std::string_view namespace_;
+};
+
+enum class l4_kind : uint8_t { none, tcp, udp, sctp, icmpv4, icmpv6 };
+
+// TCP flags as a bit set, in the order Hubble lists them.
+enum tcp_flag : uint16_t {
+    tcp_fin = 1 << 0,
+    tcp_syn = 1 << 1,
+    tcp_rst = 1 << 2,
+    tcp_psh = 1 << 3,
+    tcp_ack = 1 << 4,
+    tcp_urg = 1 << 5,
+    tcp_ece = 1 << 6,
+    tcp_cwr = 1 << 7,
+    tcp_ns = 1 << 8,
+};
+
+enum class l7_kind : uint8_t { none, dns, http, kafka };
+
+struct http_header {
+    std::string_view key;
+    std::string_view value;
+};
+
+enum class response_kind : uint8_t {
+    empty,  // no payload: {}, bare flows, agent/debug events. Filtered as an empty flow, never printed
+    flow,
+    node_status,
+    lost_events,
+};
+
+struct flow {
+    timestamp time;
+    std::string_view uuid;
+    int32_t verdict = 0;
+    int32_t drop_reason_desc = 0;
+    int32_t auth_type = 0;
+
+    bool has_ethernet = false;
+    std::string_view ethernet_source;
+    std::string_view ethernet_destination;
+
+    bool has_ip = false;
+    std::string_view ip_source;
+    std::string_view ip_destination;
+    std::string_view ip_source_xlated;
+    int32_t ip_version = 0;
+
+    l4_kind l4 = l4_kind::none;
+    uint32_t source_port = 0;  // TCP, UDP and SCTP only
+    uint32_t destination_port = 0;
+    bool has_tcp_flags = false;
+    uint16_t tcp_flags = 0;
+
+    endpoint source;
+    endpoint destination;
+    std::string_view node_name;
+    std::vector<std::string_view> node_labels;
+    std::vector<std::string_view> source_names;
+    std::vector<std::string_view> destination_names;
+
+    bool has_l7 = false;
+    int32_t l7_type = 0;
+    l7_kind l7_record = l7_kind::none;
+    bool has_dns = false;  // l7.dns present (the DNS query filter needs it, even with an empty query)
+    std::string_view dns_query;
+    std::string_view dns_observation_source;
+    uint32_t http_code = 0;
+    std::string_view http_method;
+    std::string_view http_url;
+    std::vector<http_header> http_headers;
+
+    enum class reply : uint8_t { unknown, no, yes };
+    reply is_reply = reply::unknown;
+
+    bool has_event_type = false;
+    int32_t event_type = 0;
+    int32_t event_sub_type = 0;
+
+    service source_service;
+    service destination_service;
+    int32_t traffic_direction = 0;
+    uint32_t policy_match_type = 0;
+    int32_t debug_capture_point = 0;
+    int32_t sock_xlate_point = 0;
+
+    bool has_interface = false;
+    uint32_t interface_index = 0;
+    std::string_view interface_name;
+
+    std::string_view trace_id;
+    bool has_summary = false;
+    std::string_view summary;
+
+    void clear();
+};
+
+struct node_status {
+    int32_t state_change = 0;
+    std::vector<std::string_view> node_names;
+    std::string_view message;
+
+    void clear() {
+        state_change = 0;
+        node_names.clear();
+        message = {};
+    }
+};
+
+struct lost_events {
+    int32_t source = 0;
+    uint64_t num_events_lost = 0;
+    bool has_cpu = false;
+    int32_t cpu = 0;
+
+    void clear() { *this = lost_events{}; }
+};
+
+// One input line, decoded. For kind != flow the flow part is empty (all absent), which is exactly how
+// Hubble runs node-status and lost-event records through the filters.
+struct response {
+    response_kind kind = response_kind::empty;
+    std::string_view line;  // the input line without its end of line, for JSON output
+    std::string_view node_name;
+    timestamp time;
+    struct flow flow;
+    struct node_status node_status;
+    struct lost_events lost_events;
+
+    void clear() {
+        kind = response_kind::empty;
+        line = node_name = {};
+        time = {};
+        flow.clear();
+        node_status.clear();
+        lost_events.clear();
+    }
+};
+
+}  // namespace flowgrep

@@ -1,0 +1,125 @@
+// line_reader: read(2) in large blocks into one buffer, split at "\n" with memchr. A line longer
+// than the buffer grows it; the buffer never shrinks, so memory stays at the longest line seen.
+#include "input/line_reader.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace flowgrep {
+
+namespace {
+constexpr size_t block_size = 1 << 20;
+}
+
+line_reader::line_reader(std::vector<std::string> paths, size_t padding, error_handler on_error)
+    : paths_(std::move(paths)), padding_(padding), on_error_(std::move(on_error)) {
+    if (paths_.empty()) paths_.push_back("-");
+    capacity_ = 4 * block_size;
+    buffer_ = std::make_unique<char[]>(capacity_ + padding_);
+}
+
+line_reader::~line_reader() {
+    if (fd_ > 0) ::close(fd_);
+}
+
+bool line_reader::open_next() {
+    if (fd_ > 0) ::close(fd_);
+    fd_ = -1;
+    while (next_path_ < paths_.size()) {
+        const std::string& path = paths_[next_path_++];
+        if (path == "-") {
+            fd_ = 0;
+            name_ = "<stdin>";
+        } else {
+            fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd_ < 0) {
+                on_error_(path, std::strerror(errno));
+                continue;
+            }
+            name_ = path;
+        }
+        line_number_ = 0;
+        eof_ = false;
+        begin_ = end_ = 0;
+        return true;
+    }
+    return false;
+}
+
+bool line_reader::fill() {
+    if (eof_) return false;
+    // Keep the unfinished line, move it to the front, and grow when it fills the whole buffer.
+    if (begin_ > 0) {
+        std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
+        end_ -= begin_;
+        begin_ = 0;
+    }
+    if (capacity_ - end_ < block_size) {
+        size_t bigger = capacity_ * 2;
+        auto grown = std::make_unique<char[]>(bigger + padding_);
+        std::memcpy(grown.get(), buffer_.get(), end_);
+        buffer_ = std::move(grown);
+        capacity_ = bigger;
+    }
+    for (;;) {
+        ssize_t n = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            on_error_(name_ == "<stdin>" ? std::string_view("-") : std::string_view(name_),
+                      std::strerror(errno));
+            eof_ = true;
+            return false;
+        }
+        if (n == 0) {
+            eof_ = true;
+            return false;
+        }
+        end_ += static_cast<size_t>(n);
+        return true;
+    }
+}
+
+bool line_reader::next(input_line& out) {
+    for (;;) {
+        if (fd_ < 0 && !open_next()) return false;
+        char* data = buffer_.get();
+        size_t scan_from = begin_;
+        for (;;) {
+            char* nl = static_cast<char*>(std::memchr(data + scan_from, '\n', end_ - scan_from));
+            size_t line_end;
+            if (nl) {
+                line_end = static_cast<size_t>(nl - data);
+            } else {
+                size_t scanned = end_ - begin_;
+                if (fill()) {
+                    data = buffer_.get();
+                    scan_from = begin_ + scanned;
+                    continue;
+                }
+                if (begin_ == end_) break;  // the source ended on a line end
+                line_end = end_;            // the last line has no "\n"
+            }
+            size_t text_end = line_end;
+            if (text_end > begin_ && data[text_end - 1] == '\r') --text_end;
+            size_t text_begin = begin_;
+            // A byte-order mark is how some editors start a file; it is not part of the JSON.
+            if (line_number_ == 0 && text_end - text_begin >= 3 &&
+                std::memcmp(data + text_begin, "\xEF\xBB\xBF", 3) == 0)
+                text_begin += 3;
+            out.text = std::string_view(data + text_begin, text_end - text_begin);
+            out.source = name_;
+            out.number = ++line_number_;
+            begin_ = line_end < end_ ? line_end + 1 : end_;
+            // The padding after the line must be readable: past the buffer's end it is, and inside
+            // the buffer it is the next bytes. Only a line ending exactly at capacity_ leans on it.
+            return true;
+        }
+        if (fd_ > 0) ::close(fd_);
+        fd_ = -1;
+        if (next_path_ >= paths_.size()) return false;
+    }
+}
+
+}  // namespace flowgrep

@@ -1,0 +1,37 @@
+// Where printed records go: a large buffer in front of a file descriptor, written in big blocks, or
+// after each record when a person is watching. A closed pipe (`| head`) ends the program quietly.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace flowgrep {
+
+class output_sink {
+public:
+    explicit output_sink(int fd, bool line_buffered = false);
+    ~output_sink();
+    output_sink(const output_sink&) = delete;
+    output_sink& operator=(const output_sink&) = delete;
+
+    void write(std::string_view bytes) {
+        buffer_.append(bytes);
+    }
+    void put(char c) { buffer_.push_back(c); }
+    // The buffer itself, for fmt::format_to(std::back_inserter(sink.buffer()), ...).
+    std::string& buffer() { return buffer_; }
+
+    // Ends one record: flushes when line-buffered or when the buffer is full.
+    void end_record() {
+        if (line_buffered_ || buffer_.size() >= flush_threshold) flush();
+    }
+    void flush();
+
+private:
+    static constexpr size_t flush_threshold = 1 << 16;
+    int fd_;
+    bool line_buffered_;
+    std::string buffer_;
+};
+
+}  // namespace flowgrep
