@@ -7,6 +7,8 @@
 #include <charconv>
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "flow/enums.h"
 
 namespace flowgrep {
@@ -53,19 +55,19 @@ std::string_view get_string(od::value& v) {
 // protojson integers: a JSON number or a quoted decimal string, null meaning absent (zero).
 template <typename T>
 T get_integer(od::value& v, std::string_view field) {
-    od::json_type t;
+    od::json_type t{};
     check(v.type().get(t));
     int64_t n = 0;
     if (t == od::json_type::number) {
         if (v.is_integer().value_unsafe()) {
             if (std::is_unsigned_v<T> && sizeof(T) == 8) {
-                uint64_t u;
+                uint64_t u = 0;
                 if (v.get_uint64().get(u)) throw decode_error{field};
                 return static_cast<T>(u);
             }
             if (v.get_int64().get(n)) throw decode_error{field};
         } else {
-            double d;
+            double d = 0;
             check(v.get_double().get(d));
             if (d != static_cast<double>(static_cast<int64_t>(d))) throw decode_error{field};
             n = static_cast<int64_t>(d);
@@ -73,7 +75,7 @@ T get_integer(od::value& v, std::string_view field) {
     } else if (t == od::json_type::string) {
         std::string_view s = get_string(v);
         if (std::is_unsigned_v<T> && sizeof(T) == 8) {
-            uint64_t u;
+            uint64_t u = 0;
             auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), u);
             if (ec != std::errc{} || p != s.data() + s.size()) throw decode_error{field};
             return static_cast<T>(u);
@@ -94,7 +96,7 @@ T get_integer(od::value& v, std::string_view field) {
 // protojson enums: a name or a number. An unknown name reads as 0, as Hubble's tolerant decoding does
 // for enum names from a newer Cilium.
 int32_t get_enum(od::value& v, enum_table table, std::string_view field) {
-    od::json_type t;
+    od::json_type t{};
     check(v.type().get(t));
     if (t == od::json_type::string) {
         auto n = enum_number(table, get_string(v));
@@ -104,10 +106,10 @@ int32_t get_enum(od::value& v, enum_table table, std::string_view field) {
 }
 
 bool get_bool(od::value& v, std::string_view field) {
-    od::json_type t;
+    od::json_type t{};
     check(v.type().get(t));
     if (t == od::json_type::null) return false;
-    bool b;
+    bool b = false;
     if (v.get_bool().get(b)) throw decode_error{field};
     return b;
 }
@@ -419,10 +421,25 @@ bool response_parser::parse(std::string_view line, response& out) {
         od::document doc;
         check(parser_.iterate(line.data(), line.size(), line.size() + simdjson::SIMDJSON_PADDING).get(doc));
         od::object top;
-        if (doc.get_object().get(top)) {
-            error_ = "not a JSON object";
+        if (error_code e = doc.get_object().get(top)) {
+            size_t first = line.find_first_not_of(" \t\r\n");
+            if (first != std::string_view::npos && line[first] != '{')
+                error_ = "not a JSON object";
+            else
+                error_ = fmt::format("invalid JSON: {}", simdjson::error_message(e));
             return false;
         }
+        // One object per line: whatever follows it must be white space. Skipping over the object
+        // walks only its structural index, then the walk starts again from the top.
+        std::string_view whole;
+        check(top.raw_json().get(whole));
+        std::string_view rest = line.substr(static_cast<size_t>(whole.data() + whole.size() - line.data()));
+        if (rest.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+            error_ = "more than one JSON value on the line";
+            return false;
+        }
+        doc.rewind();
+        check(doc.get_object().get(top));
         bool seen_payload = false;
         for (auto field : top) {
             od::field f;

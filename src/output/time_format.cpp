@@ -1,0 +1,228 @@
+// time_formatter: civil dates from Unix seconds (Howard Hinnant's days-to-civil algorithm) written
+// digit by digit, so formatting a flow's time never allocates.
+#include "output/time_format.h"
+
+#include <array>
+
+namespace flowgrep {
+
+namespace {
+
+// protobuf's Timestamp.IsValid bounds: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+constexpr int64_t min_valid_seconds = -62135596800;
+constexpr int64_t max_valid_seconds = 253402300799;
+
+constexpr std::string_view month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr std::string_view day_names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+
+struct civil_time {
+    int year, month, day, hour, minute, second, weekday;
+};
+
+int64_t floor_div(int64_t a, int64_t b) {
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+civil_time to_civil(int64_t seconds) {
+    int64_t days = floor_div(seconds, 86400);
+    int64_t of_day = seconds - days * 86400;
+    civil_time t{};
+    t.hour = static_cast<int>(of_day / 3600);
+    t.minute = static_cast<int>(of_day / 60 % 60);
+    t.second = static_cast<int>(of_day % 60);
+    int64_t weekday = (days + 4) % 7;  // 1970-01-01 was a Thursday
+    t.weekday = static_cast<int>(weekday < 0 ? weekday + 7 : weekday);
+
+    int64_t z = days + 719468;
+    int64_t era = floor_div(z, 146097);
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    t.year = static_cast<int>(yoe + era * 400 + (t.month <= 2 ? 1 : 0));
+    return t;
+}
+
+class writer {
+public:
+    explicit writer(char* p) : start_(p), p_(p) {}
+    void text(std::string_view s) {
+        for (char c : s) *p_++ = c;
+    }
+    void ch(char c) { *p_++ = c; }
+    void digits(int value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            p_[i] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+        p_ += width;
+    }
+    void date(const civil_time& t) {  // 2006-01-02
+        digits(t.year, 4);
+        ch('-');
+        digits(t.month, 2);
+        ch('-');
+        digits(t.day, 2);
+    }
+    void clock(const civil_time& t) {  // 15:04:05
+        digits(t.hour, 2);
+        ch(':');
+        digits(t.minute, 2);
+        ch(':');
+        digits(t.second, 2);
+    }
+    size_t length() const { return static_cast<size_t>(p_ - start_); }
+
+private:
+    char* start_;
+    char* p_;
+};
+
+// The fraction of Go's ".999..." layouts: `width` digits with trailing zeros dropped, and no dot at
+// all when nothing is left.
+void append_trimmed_fraction(std::string& out, int32_t nanos, int width) {
+    int value = nanos;
+    for (int i = width; i < 9; ++i) value /= 10;
+    if (value == 0) return;
+    while (value % 10 == 0) {
+        value /= 10;
+        --width;
+    }
+    char buf[10];
+    buf[0] = '.';
+    for (int i = width; i >= 1; --i) {
+        buf[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    out.append(buf, static_cast<size_t>(width) + 1);
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+time_layout time_layout_from_name(std::string_view name) {
+    static constexpr std::array<std::pair<std::string_view, time_layout>, 9> names{{
+        {"StampMilli", time_layout::stamp_milli},
+        {"YearMonthDay", time_layout::year_month_day},
+        {"YearMonthDayHour", time_layout::year_month_day_hour},
+        {"YearMonthDayHourMinute", time_layout::year_month_day_hour_minute},
+        {"RFC3339", time_layout::rfc3339},
+        {"RFC3339Milli", time_layout::rfc3339_milli},
+        {"RFC3339Micro", time_layout::rfc3339_micro},
+        {"RFC3339Nano", time_layout::rfc3339_nano},
+        {"RFC1123Z", time_layout::rfc1123z},
+    }};
+    for (const auto& [n, layout] : names)
+        if (equals_ignoring_case(n, name)) return layout;
+    return time_layout::stamp_milli;
+}
+
+void time_formatter::append(std::string& out, const timestamp& ts) {
+    if (!ts.present || ts.seconds < min_valid_seconds || ts.seconds > max_valid_seconds ||
+        ts.nanos < 0 || ts.nanos > 999'999'999) {
+        out.append("N/A");
+        return;
+    }
+
+    if (!cached_ || cached_seconds_ != ts.seconds) {
+        civil_time t = to_civil(ts.seconds);
+        writer w(cached_text_);
+        switch (layout_) {
+        case time_layout::stamp_milli:
+            w.text(month_names[t.month - 1]);
+            w.ch(' ');
+            if (t.day < 10)
+                w.ch(' ');
+            else
+                w.ch(static_cast<char>('0' + t.day / 10));
+            w.ch(static_cast<char>('0' + t.day % 10));
+            w.ch(' ');
+            w.clock(t);
+            break;
+        case time_layout::year_month_day:
+            w.date(t);
+            break;
+        case time_layout::year_month_day_hour:
+            w.date(t);
+            w.ch('T');
+            w.digits(t.hour, 2);
+            w.ch('Z');
+            break;
+        case time_layout::year_month_day_hour_minute:
+            w.date(t);
+            w.ch('T');
+            w.digits(t.hour, 2);
+            w.ch(':');
+            w.digits(t.minute, 2);
+            w.ch('Z');
+            break;
+        case time_layout::rfc3339:
+        case time_layout::rfc3339_milli:
+        case time_layout::rfc3339_micro:
+        case time_layout::rfc3339_nano:
+            w.date(t);
+            w.ch('T');
+            w.clock(t);
+            break;
+        case time_layout::rfc1123z:
+            w.text(day_names[t.weekday]);
+            w.text(", ");
+            w.digits(t.day, 2);
+            w.ch(' ');
+            w.text(month_names[t.month - 1]);
+            w.ch(' ');
+            w.digits(t.year, 4);
+            w.ch(' ');
+            w.clock(t);
+            w.text(" +0000");
+            break;
+        }
+        cached_ = true;
+        cached_seconds_ = ts.seconds;
+        cached_length_ = static_cast<uint8_t>(w.length());
+    }
+    out.append(cached_text_, cached_length_);
+
+    switch (layout_) {
+    case time_layout::stamp_milli: {
+        int millis = ts.nanos / 1'000'000;
+        char buf[4] = {'.', static_cast<char>('0' + millis / 100),
+                       static_cast<char>('0' + millis / 10 % 10), static_cast<char>('0' + millis % 10)};
+        out.append(buf, 4);
+        break;
+    }
+    case time_layout::rfc3339:
+        out.push_back('Z');
+        break;
+    case time_layout::rfc3339_milli:
+        append_trimmed_fraction(out, ts.nanos, 3);
+        out.push_back('Z');
+        break;
+    case time_layout::rfc3339_micro:
+        append_trimmed_fraction(out, ts.nanos, 6);
+        out.push_back('Z');
+        break;
+    case time_layout::rfc3339_nano:
+        append_trimmed_fraction(out, ts.nanos, 9);
+        out.push_back('Z');
+        break;
+    default:
+        break;
+    }
+}
+
+}  // namespace flowgrep
