@@ -56,7 +56,7 @@ int run(const options& opts) {
     auto print = make_printer(opts, out, err);
 
     time_window window(opts.since_ns, opts.until_ns);
-    field_set wanted = matcher.needs() | print->needs() | (window.active() ? field_response_time : 0);
+    field_set wanted = matcher.needs() | print->needs() | (window.active() ? field_set{field_response_time} : field_set{0});
     response_parser parser(wanted);
     response r;
 

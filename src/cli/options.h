@@ -1,5 +1,5 @@
 // What the command line asks for, once parsed: the filter lists, the selectors, the output format
-// and the input files. The option table (options_table.h) is the single source of truth for how
+// and the input files. The option table (option_table.h) is the single source of truth for how
 // these are spelled; this struct is what the rest of the program reads.
 #pragma once
 
@@ -19,21 +19,22 @@ struct options {
     std::vector<std::string> files;  // empty or "-" means standard input
     filter_lists filters;
 
-    // selectors; 0 means no limit
+    // selectors; 0 means no limit (hubble's "no limit" value, the largest uint64, becomes 0 too)
     uint64_t first = 0;
-    uint64_t last = 0;
+    uint64_t last = 0;  // at most 1'000'000
     bool all = false;
     bool follow = false;
     std::optional<int64_t> since_ns;  // inclusive bounds on the response time, ns since the epoch
-    std::optional<int64_t> until_ns;
+    std::optional<int64_t> until_ns;  // (clamped to int64); until is never set with --follow
 
-    output_format output = output_format::compact;
-    std::string time_format = "StampMilli";
+    output_format output = output_format::compact;  // table also for "tab"; json for "JSON", "jsonpb"
+    std::string time_format = "StampMilli";  // always one of the canonical names (StampMilli, RFC3339 ...)
     color_mode color = color_mode::auto_;
     bool numeric = false;
     bool ip_translation = true;
     bool print_node_name = false;
-    std::vector<std::string> field_mask;
+    std::vector<std::string> field_mask;  // paths as given, not yet validated; only with json output
+    bool use_default_field_masks = false;  // accepted for compatibility; no effect on files
 
     bool print_raw_filters = false;
     bool silent_errors = false;

@@ -24,6 +24,12 @@ std::vector<flow_filter> decode_filter_stream(std::string_view text);
 
 // One filter as compact JSON with proto field names in declaration order, zero values omitted and
 // `<`, `>`, `&` escaped as \u003c, \u003e, \u0026: the form --print-raw-filters quotes.
+// Throws filter_json_error for a string that is not UTF-8 (Hubble fails the same way).
 std::string encode_filter_json(const flow_filter& filter);
+
+// The whole --print-raw-filters output as Hubble's YAML prints it: `allowlist:` and `denylist:`
+// (each left out when empty), one quoted JSON filter per `    - ` line, or `{}` when both lists are
+// empty. Ends with a newline. Throws filter_json_error as encode_filter_json does.
+std::string format_raw_filters(const filter_lists& lists);
 
 }  // namespace flowgrep

@@ -80,6 +80,9 @@ struct flow_filter {
     std::vector<int32_t> ip_version;
     std::vector<std::string> trace_id;
     std::vector<std::string> cel_expression;  // experimental.cel_expression
+    // "experimental":{} was given, even without expressions. Matches nothing more or less; only
+    // --print-raw-filters shows it, as Hubble does.
+    bool has_experimental = false;
 
     bool operator==(const flow_filter&) const = default;
 };

@@ -1,29 +1,25 @@
 // The allow and deny lists compiled once, before the first flow: regexes, CIDRs, label selectors,
 // name patterns and event-type tables are all built here, so matching a flow allocates nothing.
+// A compiled matcher is immutable; several threads may match with it at once.
 #pragma once
 
 #include <memory>
-#include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "filter/filter_error.h"
 #include "filter/flow_filter.h"
 #include "flow/fields.h"
 #include "flow/flow.h"
 
 namespace flowgrep {
 
-// A filter that cannot be compiled. what() is Hubble's own message, e.g.
-// `invalid protocol filter: unknown protocol: "foo"`.
-class filter_error : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
 class compiled_filter;  // one FlowFilter, compiled
 
 class flow_matcher {
 public:
-    // Compiles allow filters in list order, then deny filters; the first error wins.
+    // Compiles allow filters in list order, then deny filters; the first error wins (filter_error,
+    // with Hubble's message).
     explicit flow_matcher(const filter_lists& lists);
     ~flow_matcher();
     flow_matcher(flow_matcher&&) noexcept;

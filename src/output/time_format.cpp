@@ -138,7 +138,18 @@ void time_formatter::append(std::string& out, const timestamp& ts) {
         return;
     }
 
-    if (!cached_ || cached_seconds_ != ts.seconds) {
+    if (cached_ && cached_seconds_ != ts.seconds && clock_offset_ != 0 &&
+        floor_div(ts.seconds, 86400) == floor_div(cached_seconds_, 86400)) {
+        // Same day, another second: only the clock changes, and it sits at a fixed place.
+        const int64_t of_day = ts.seconds - floor_div(ts.seconds, 86400) * 86400;
+        civil_time t{};
+        t.hour = static_cast<int>(of_day / 3600);
+        t.minute = static_cast<int>(of_day / 60 % 60);
+        t.second = static_cast<int>(of_day % 60);
+        writer w(cached_text_ + clock_offset_);
+        w.clock(t);
+        cached_seconds_ = ts.seconds;
+    } else if (!cached_ || cached_seconds_ != ts.seconds) {
         civil_time t = to_civil(ts.seconds);
         writer w(cached_text_);
         switch (layout_) {
@@ -151,6 +162,7 @@ void time_formatter::append(std::string& out, const timestamp& ts) {
                 w.ch(static_cast<char>('0' + t.day / 10));
             w.ch(static_cast<char>('0' + t.day % 10));
             w.ch(' ');
+            clock_offset_ = static_cast<uint8_t>(w.length());
             w.clock(t);
             break;
         case time_layout::year_month_day:
@@ -176,6 +188,7 @@ void time_formatter::append(std::string& out, const timestamp& ts) {
         case time_layout::rfc3339_nano:
             w.date(t);
             w.ch('T');
+            clock_offset_ = static_cast<uint8_t>(w.length());
             w.clock(t);
             break;
         case time_layout::rfc1123z:
@@ -187,6 +200,7 @@ void time_formatter::append(std::string& out, const timestamp& ts) {
             w.ch(' ');
             w.digits(t.year, 4);
             w.ch(' ');
+            clock_offset_ = static_cast<uint8_t>(w.length());
             w.clock(t);
             w.text(" +0000");
             break;

@@ -1,5 +1,6 @@
 // Timestamps as Hubble prints them: the `--time-format` layouts of Go's time package, always in UTC,
-// fractions truncated. Consecutive flows mostly share their second, so the formatted second is cached.
+// fractions truncated. Consecutive flows share their day (and often their second), so the last
+// formatted text is kept and only what changed is rewritten.
 #pragma once
 
 #include <cstdint>
@@ -38,6 +39,7 @@ private:
     bool cached_ = false;
     int64_t cached_seconds_ = 0;
     uint8_t cached_length_ = 0;
+    uint8_t clock_offset_ = 0;  // where hh:mm:ss sits in the cached text; 0 when the layout has none
     char cached_text_[40];  // everything before the fraction
 };
 

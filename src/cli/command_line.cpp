@@ -1,0 +1,233 @@
+// parse_command_line: scans the arguments with pflag's syntax, replays them through CLI11 in
+// command-line order, hands filter flags to the filter builder as they come, and then runs
+// hubble observe's pre-run and request checks in hubble's order.
+#include "cli/command_line.h"
+
+#include <algorithm>
+
+#include "cli/cli11_replay.h"
+#include "cli/filter_builder.h"
+#include "cli/go_strconv.h"
+#include "cli/go_time.h"
+#include "cli/help.h"
+#include "cli/option_table.h"
+#include "cli/pflag_scan.h"
+#include "cli/suggest.h"
+#include "filter/filter_json.h"
+
+namespace flowgrep {
+
+namespace {
+
+constexpr uint64_t no_limit = UINT64_MAX;  // what hubble's --all turns into; --last/--first of it mean all
+constexpr uint64_t max_last = 1'000'000;
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+    return out;
+}
+
+// pflag's wording for a value its flag refuses.
+usage_error invalid_argument(const flag_use& use, std::string_view detail) {
+    return usage_error("invalid argument " + go::quote(use.value) + " for " +
+                       go::quote(flag_display_name(*use.spec)) + " flag: " + std::string(detail));
+}
+
+// What the flags said, before the checks that come after parsing.
+struct flag_values {
+    filter_builder filters;
+    std::string output = "compact";
+    std::string time_format = "StampMilli";
+    std::string color = "auto";
+    std::string since, until;
+    std::vector<std::string> allowlist, denylist;
+    bool help = false, version = false, port_forward = false;
+};
+
+bool parse_switch(const flag_use& use) {
+    if (auto b = go::parse_bool(use.value)) return *b;
+    throw invalid_argument(use, go::parse_bool_message(use.value));
+}
+
+uint64_t parse_count(const flag_use& use) {
+    auto n = go::parse_uint(use.value, 0, 64);
+    if (n.error != go::num_error::none) throw invalid_argument(use, go::parse_uint_message(use.value, n.error));
+    return n.value;
+}
+
+// One flag, as pflag's Set would handle it at this point of the command line.
+void apply_flag(const flag_use& use, flag_values& v, options& o) {
+    switch (use.spec->action) {
+    case option_action::filter:
+        try {
+            v.filters.add(use.spec->name, use.value);
+        } catch (const filter_flag_error& e) {
+            throw invalid_argument(use, e.what());
+        }
+        break;
+    case option_action::first: o.first = parse_count(use); break;
+    case option_action::last: o.last = parse_count(use); break;
+    case option_action::all: o.all = parse_switch(use); break;
+    case option_action::follow: o.follow = parse_switch(use); break;
+    case option_action::since: v.since = use.value; break;
+    case option_action::until: v.until = use.value; break;
+    case option_action::allowlist: v.allowlist.push_back(use.value); break;
+    case option_action::denylist: v.denylist.push_back(use.value); break;
+    case option_action::output: v.output = use.value; break;
+    case option_action::time_format: v.time_format = use.value; break;
+    case option_action::color: v.color = use.value; break;
+    case option_action::numeric: o.numeric = parse_switch(use); break;
+    case option_action::ip_translation: o.ip_translation = parse_switch(use); break;
+    case option_action::print_node_name: o.print_node_name = parse_switch(use); break;
+    case option_action::field_mask:
+        try {
+            for (auto& path : go::read_csv_record(use.value)) o.field_mask.push_back(std::move(path));
+        } catch (const std::invalid_argument& e) {
+            throw invalid_argument(use, e.what());
+        }
+        break;
+    case option_action::use_default_field_masks: o.use_default_field_masks = parse_switch(use); break;
+    case option_action::print_raw_filters: o.print_raw_filters = parse_switch(use); break;
+    case option_action::silent_errors: o.silent_errors = parse_switch(use); break;
+    case option_action::debug: o.debug = parse_switch(use); break;
+    case option_action::port_forward: v.port_forward = parse_switch(use); break;
+    case option_action::help: v.help = parse_switch(use); break;
+    case option_action::version: v.version = parse_switch(use); break;
+    }
+}
+
+// -o: hubble's exact, case-sensitive spellings.
+output_format parse_output(std::string_view value) {
+    if (value == "compact") return output_format::compact;
+    if (value == "dict") return output_format::dict;
+    if (value == "table" || value == "tab") return output_format::table;
+    if (value == "json" || value == "JSON" || value == "jsonpb") return output_format::json;
+    throw usage_error("invalid output format: " + std::string(value) +
+                      did_you_mean(value, find_long_option("output")->choices));
+}
+
+// --time-format names are matched in any case; anything else means StampMilli.
+std::string canonical_time_format(std::string_view value) {
+    std::string wanted = lower_ascii(value);
+    for (const auto& name : find_long_option("time-format")->choices)
+        if (lower_ascii(name) == wanted) return name;
+    return "StampMilli";
+}
+
+color_mode parse_color(std::string_view value) {
+    std::string v = lower_ascii(value);
+    if (v == "always") return color_mode::always;
+    if (v == "never") return color_mode::never;
+    return color_mode::auto_;
+}
+
+int64_t parse_time_bound(std::string_view which, const std::string& value, go::instant now) {
+    auto t = go::parse_time(value, now);
+    if (!t)
+        throw usage_error("failed to parse the " + std::string(which) + " time: failed to convert " + value +
+                          " to time");
+    if (!go::valid_timestamp(*t))
+        throw usage_error("failed to convert `" + std::string(which) + "` timestamp to proto: proto: timestamp (seconds:" +
+                          std::to_string(t->seconds) + ") " +
+                          (t->seconds < 0 ? "before 0001-01-01" : "after 9999-12-31"));
+    return go::to_unix_nanos(*t);
+}
+
+void append_json_filters(std::string_view flag, const std::vector<std::string>& texts,
+                         std::vector<flow_filter>& out) {
+    for (const auto& text : texts) {
+        try {
+            for (auto& f : decode_filter_stream(text)) out.push_back(std::move(f));
+        } catch (const filter_json_error& e) {
+            throw usage_error("invalid --" + std::string(flag) + " flag: failed to decode '" + text + "': " + e.what());
+        }
+    }
+}
+
+go::instant instant_of(int64_t ns) {
+    int64_t secs = ns / 1'000'000'000, nanos = ns % 1'000'000'000;
+    if (nanos < 0) {
+        nanos += 1'000'000'000;
+        --secs;
+    }
+    return {secs, static_cast<int32_t>(nanos)};
+}
+
+parsed_command_line parse(const std::vector<std::string>& args, go::instant now) {
+    scanned_args scanned = scan_args(args);
+    recorded_args recorded;
+    try {
+        recorded = record_with_cli11(scanned);
+    } catch (const std::runtime_error& e) {
+        throw usage_error(e.what());
+    }
+
+    parsed_command_line result;
+    options& o = result.opts;
+    flag_values v;
+    // 1. Flags, left to right; the first error wins, a syntax error after them included.
+    for (const auto& use : recorded.flags) apply_flag(use, v, o);
+    if (!scanned.error.empty()) throw usage_error(scanned.error);
+    o.files = std::move(recorded.files);
+
+    if (v.help || v.version) {
+        result.exit_now = true;
+        result.print = v.help ? help_text() : version_text();
+        return result;
+    }
+
+    // 2. Pre-run checks.
+    if (v.filters.negation_pending()) throw usage_error("trailing --not found in the arguments");
+    o.output = parse_output(v.output);
+    if (o.output == output_format::table && o.follow)
+        throw usage_error("table output format is not compatible with follow mode");
+    if (o.output != output_format::json && !o.field_mask.empty())
+        throw usage_error(v.output + " output format is not compatible with custom field mask");
+    o.time_format = canonical_time_format(v.time_format);
+    o.color = parse_color(v.color);
+    if (o.numeric) o.ip_translation = false;
+
+    // 3. The request: selectors, time bounds, filters.
+    if (o.first > 0 && o.last > 0) throw usage_error("cannot set both --first and --last");
+    if (o.first > 0 && o.all) throw usage_error("cannot set both --first and --all");
+    if (o.first > 0 && o.follow) throw usage_error("cannot set both --first and --follow");
+    if (o.last > 0 && o.all) throw usage_error("cannot set both --last and --all");
+    if (!v.since.empty()) o.since_ns = parse_time_bound("since", v.since, now);
+    if (!v.until.empty() && !o.follow) o.until_ns = parse_time_bound("until", v.until, now);
+
+    o.filters = v.filters.build();
+    append_json_filters("allowlist", v.allowlist, o.filters.allow);
+    append_json_filters("denylist", v.denylist, o.filters.deny);
+
+    // 4. --print-raw-filters prints before any input would be opened.
+    if (o.print_raw_filters) {
+        result.exit_now = true;
+        try {
+            result.print = format_raw_filters(o.filters);
+        } catch (const filter_json_error& e) {
+            throw usage_error(e.what());
+        }
+        return result;
+    }
+
+    // 5. What hubble checks when it opens the input.
+    if (v.port_forward)
+        throw usage_error("cannot use --port-forward: flowgrep reads flows from files, not from a Hubble server");
+    if (o.first == 0 && o.last != no_limit && o.last > max_last)
+        throw usage_error("--last must be <= 1_000_000, got " + std::to_string(o.last));
+    if (o.first == no_limit) o.first = 0;
+    if (o.last == no_limit) o.last = 0;
+    return result;
+}
+
+}  // namespace
+
+parsed_command_line parse_command_line(const std::vector<std::string>& args) { return parse(args, go::now()); }
+
+parsed_command_line parse_command_line(const std::vector<std::string>& args, int64_t now_ns) {
+    return parse(args, instant_of(now_ns));
+}
+
+}  // namespace flowgrep

@@ -1,0 +1,34 @@
+// The command line's public entry point: flowgrep's arguments (without argv[0]) in, the options
+// the rest of the program reads out, with hubble observe's checks applied in hubble's order.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "cli/options.h"
+
+namespace flowgrep {
+
+// A bad command line. what() is the message without the `flowgrep: error: ` prefix.
+class usage_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct parsed_command_line {
+    options opts;
+    bool exit_now = false;  // --help, --version or --print-raw-filters: print `print` and exit 0
+    std::string print;      // what to write on standard output when exit_now
+};
+
+// Throws usage_error. Errors come in hubble's order: flag errors left to right (syntax, values,
+// filter conflicts); then --help/--version; a trailing --not; -o and its combinations; selector
+// conflicts; --since, --until; --allowlist, --denylist JSON; --print-raw-filters (exit_now, with
+// opts.print_raw_filters set); -P; the --last limit.
+parsed_command_line parse_command_line(const std::vector<std::string>& args);
+
+// The same, with "now" (ns since the epoch) fixed for relative --since/--until; for tests.
+parsed_command_line parse_command_line(const std::vector<std::string>& args, int64_t now_ns);
+
+}  // namespace flowgrep

@@ -1,0 +1,97 @@
+// Renders --help and --version from the option table.
+#include "cli/help.h"
+
+#include "cli/option_table.h"
+
+#ifndef FLOWGREP_VERSION
+#define FLOWGREP_VERSION "unknown"
+#endif
+
+namespace flowgrep {
+
+namespace {
+
+constexpr size_t width = 80;
+constexpr size_t summary_column = 32;
+
+// "  -t, --type TYPE[:SUBTYPE]" or "      --verdict VERDICT"
+std::string flag_column(const option_spec& spec, std::string_view long_name) {
+    std::string out = "  ";
+    if (spec.short_name != '\0' && long_name == spec.name) {
+        out += '-';
+        out += spec.short_name;
+        out += ", ";
+    } else {
+        out += "    ";
+    }
+    out += "--";
+    out += long_name;
+    if (!spec.metavar.empty()) {
+        out += ' ';
+        out += spec.metavar;
+    }
+    return out;
+}
+
+// Appends `text` starting at `column`, wrapping at word boundaries.
+void append_wrapped(std::string& out, std::string_view text, size_t column) {
+    size_t at = column;
+    bool first = true;
+    while (!text.empty()) {
+        size_t space = text.find(' ');
+        std::string_view word = text.substr(0, space);
+        text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
+        if (!first && at + 1 + word.size() > width) {
+            out += '\n';
+            out.append(column, ' ');
+            at = column;
+        } else if (!first) {
+            out += ' ';
+            ++at;
+        }
+        out += word;
+        at += word.size();
+        first = false;
+    }
+    out += '\n';
+}
+
+void append_row(std::string& out, const std::string& flags, std::string_view summary) {
+    out += flags;
+    if (flags.size() + 2 > summary_column) {
+        out += '\n';
+        out.append(summary_column, ' ');
+    } else {
+        out.append(summary_column - flags.size(), ' ');
+    }
+    append_wrapped(out, summary, summary_column);
+}
+
+}  // namespace
+
+std::string help_text() {
+    std::string out;
+    out += "Usage: flowgrep [FLAGS] [FILE...]\n\n";
+    append_wrapped(out,
+                   "Filter Hubble flows, the JSON lines of `hubble observe -o json`, read from the FILEs or "
+                   "standard input (also for -), with the flags of `hubble observe`.",
+                   0);
+    const option_group groups[] = {option_group::selectors, option_group::filters, option_group::raw_filters,
+                                   option_group::formatting, option_group::other};
+    for (option_group group : groups) {
+        out += '\n';
+        out += group_title(group);
+        out += ":\n";
+        for (const auto& spec : option_table()) {
+            if (spec.group != group) continue;
+            append_row(out, flag_column(spec, spec.name), spec.summary);
+            if (!spec.alias.empty())
+                append_row(out, flag_column(spec, spec.alias), "the same as --" + std::string(spec.name));
+        }
+    }
+    return out;
+}
+
+std::string version_text() { return std::string("flowgrep ") + FLOWGREP_VERSION + "\n"; }
+
+}  // namespace flowgrep

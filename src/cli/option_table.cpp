@@ -1,0 +1,385 @@
+// The records of the option table. Choices that are facts about Hubble (event types, verdicts, drop
+// reasons, reserved identities) are read from flow/enums.h rather than repeated here.
+#include "cli/option_table.h"
+
+#include "cli/filter_builder.h"
+#include "flow/enums.h"
+
+namespace flowgrep {
+
+namespace {
+
+std::vector<std::string> names_of(enum_table table, int32_t min_number = INT32_MIN) {
+    std::vector<std::string> names;
+    for (const auto& e : table)
+        if (e.number >= min_number) names.emplace_back(e.name);
+    return names;
+}
+
+std::vector<std::string> event_type_choices() {
+    std::vector<std::string> out = names_of(event_type_names);
+    for (const auto& sub : trace_sub_type_names) out.push_back("trace:" + std::string(sub.name));
+    return out;
+}
+
+std::vector<std::string> tcp_flag_choices() {
+    std::vector<std::string> out;
+    for (const auto& f : tcp_flag_names()) out.emplace_back(f.name);
+    return out;
+}
+
+// Shapes of record that recur.
+option_spec filter_flag(std::string_view name, std::string_view metavar, std::string_view summary,
+                        std::string_view description, std::vector<std::string> choices = {},
+                        char short_name = '\0') {
+    completion_kind completion = choices.empty() ? completion_kind::free : completion_kind::choice;
+    return {option_action::filter, name,      short_name, {},      metavar, option_group::filters,
+            value_kind::required,  {},        true,       completion, std::move(choices), summary,
+            description};
+}
+
+option_spec implicit_filter_flag(std::string_view name, std::string_view implicit_value, std::string_view summary,
+                                 std::string_view description, char short_name = '\0') {
+    return {option_action::filter, name, short_name, {},   {},      option_group::filters, value_kind::implicit,
+            implicit_value,        true, completion_kind::none, {}, summary, description};
+}
+
+option_spec switch_flag(option_action action, option_group group, std::string_view name, std::string_view summary,
+                        std::string_view description, char short_name = '\0') {
+    return {action, name, short_name, {}, {}, group, value_kind::boolean, "true", false, completion_kind::none,
+            {},     summary, description};
+}
+
+option_spec valued_flag(option_action action, option_group group, std::string_view name, std::string_view metavar,
+                        std::string_view summary, std::string_view description, std::vector<std::string> choices = {},
+                        char short_name = '\0', bool repeats = false) {
+    completion_kind completion = choices.empty() ? completion_kind::free : completion_kind::choice;
+    return {action,     name, short_name,         {},      metavar,    group, value_kind::required, {}, repeats,
+            completion, std::move(choices), summary, description};
+}
+
+std::vector<option_spec> build_table() {
+    using a = option_action;
+    using g = option_group;
+    const std::vector<std::string> identities = names_of(reserved_identity_names, 1);
+    const std::vector<std::string> protocols = {"icmp", "icmpv4", "icmpv6", "sctp", "tcp",
+                                                "udp",  "dns",    "http",   "kafka"};
+    const std::vector<std::string> http_methods = {"CONNECT", "DELETE", "GET", "HEAD", "OPTIONS",
+                                                   "PATCH",   "POST",   "PUT", "TRACE"};
+    const std::vector<std::string> time_formats = {
+        "StampMilli", "YearMonthDay", "YearMonthDayHour", "YearMonthDayHourMinute", "RFC3339",
+        "RFC3339Milli", "RFC3339Micro", "RFC3339Nano", "RFC1123Z"};
+
+    std::vector<option_spec> t;
+
+    // ---- Selectors ----
+    t.push_back(switch_flag(a::all, g::selectors, "all", "print every matching flow (the default)",
+                            "Print every flow that passes the filters. This is what flowgrep does anyway; the "
+                            "flag exists so that hubble observe command lines carry over. It cannot be combined "
+                            "with --first or --last."));
+    t.push_back(valued_flag(a::first, g::selectors, "first", "N", "stop after the first N matching flows",
+                            "Print the first N flows that pass the time window and the filters, then stop "
+                            "reading. N is an unsigned integer and may carry a Go base prefix (0x10); 0 means "
+                            "no limit."));
+    t.push_back(switch_flag(a::follow, g::selectors, "follow", "accepted for compatibility; reads to the end",
+                            "Has no effect on files except that --until is then ignored and -o table is "
+                            "rejected, as with hubble observe.",
+                            'f'));
+    t.push_back(valued_flag(a::last, g::selectors, "last", "N", "print only the last N matching flows",
+                            "Print only the last N flows that pass the time window and the filters, in input "
+                            "order. N is an unsigned integer (Go base prefixes allowed) of at most 1000000; 0 "
+                            "means no limit."));
+    t.push_back(valued_flag(a::since, g::selectors, "since", "TIME", "skip flows older than TIME",
+                            "Skip responses whose time is before TIME (inclusive bound). TIME is a Go duration "
+                            "counted back from now (30s, 1h30m, 2h) or a date and time: 2006-01-02, "
+                            "2006-01-02T15Z07:00, 2006-01-02T15:04Z07:00, RFC 3339 with or without a "
+                            "fraction of a second, or RFC 1123 with a numeric zone (Mon, 02 Jan 2006 15:04:05 "
+                            "-0700)."));
+    t.push_back(valued_flag(a::until, g::selectors, "until", "TIME", "skip flows newer than TIME",
+                            "Skip responses whose time is after TIME (inclusive bound). TIME takes the same forms "
+                            "as for --since. Ignored together with --follow."));
+
+    // ---- Filters ----
+    t.push_back(implicit_filter_flag("all-namespaces", "true", "keep flows from or to pods in any namespace",
+                                     "Keep flows whose source or destination is a pod in some namespace. Combined with "
+                                     "--pod or --service it makes their names match in every namespace.",
+                                     'A'));
+    t.push_back(filter_flag("cel-expression", "EXPR", "keep flows for which a CEL expression holds",
+                            "Keep flows for which the CEL expression over _flow is true. Accepted so that command "
+                            "lines carry over, but flowgrep cannot evaluate CEL yet and reports an error."));
+    t.push_back(filter_flag("cluster", "CLUSTER", "keep flows from or to endpoints in a cluster",
+                            "Keep flows whose source or destination endpoint belongs to the named cluster "
+                            "(exact match)."));
+    t.push_back(filter_flag("drop-reason-desc", "REASON", "keep dropped flows with this drop reason",
+                            "Keep DROPPED flows whose drop reason is REASON, spelled as the DropReason enum "
+                            "name (POLICY_DENIED, UNSUPPORTED_L3_PROTOCOL ...).",
+                            names_of(drop_reason_enum)));
+    t.push_back(filter_flag("fqdn", "FQDN", "keep flows from or to a domain name",
+                            "Keep flows whose source or destination has the domain name FQDN; `*` matches any "
+                            "run of characters allowed in a name (*.example.com)."));
+    t.push_back(implicit_filter_flag("from-all-namespaces", "true", "keep flows from pods in any namespace",
+                                     "Keep flows whose source is a pod in some namespace; with --from-pod or "
+                                     "--from-service it makes their names match in every namespace."));
+    t.push_back(filter_flag("from-cluster", "CLUSTER", "keep flows from endpoints in a cluster",
+                            "Keep flows whose source endpoint belongs to the named cluster."));
+    t.push_back(filter_flag("from-fqdn", "FQDN", "keep flows from a domain name",
+                            "Keep flows whose source has the domain name FQDN (wildcards as for --fqdn)."));
+    t.push_back(filter_flag("from-identity", "IDENTITY", "keep flows from a security identity",
+                            "Keep flows whose source has the security identity IDENTITY: a number (Go base "
+                            "prefixes allowed, so 010 is 8) or a reserved name such as host or world.",
+                            identities));
+    t.push_back(filter_flag("from-ip", "IP", "keep flows from an IP or CIDR range",
+                            "Keep flows whose source IP is IP exactly, or lies in it when it is a CIDR range."));
+    t.push_back(filter_flag("from-label", "SELECTOR", "keep flows from endpoints matching labels",
+                            "Keep flows whose source endpoint's labels match the Kubernetes label selector "
+                            "(app=web, k8s:app in (a,b), !app, reserved:host ...)."));
+    t.push_back(filter_flag("from-namespace", "NAMESPACE", "keep flows from a namespace",
+                            "Keep flows from the namespace: it qualifies --from-pod and --from-service names, or "
+                            "on its own matches any source pod in it."));
+    t.push_back(filter_flag("from-pod", "[NAMESPACE/]POD", "keep flows from pods with this name prefix",
+                            "Keep flows whose source pod name starts with POD, in NAMESPACE or else in the "
+                            "default namespace."));
+    t.push_back(filter_flag("from-port", "PORT", "keep flows from a port",
+                            "Keep flows whose TCP, UDP or SCTP source port is PORT."));
+    t.push_back(filter_flag("from-service", "[NAMESPACE/]SERVICE", "keep flows from services with this name prefix",
+                            "Keep flows whose source service name starts with SERVICE, in NAMESPACE or else in "
+                            "the default namespace."));
+    t.push_back(filter_flag("from-workload", "[KIND/]NAME", "keep flows from a workload",
+                            "Keep flows whose source endpoint belongs to the workload NAME, of kind KIND when "
+                            "given (Deployment/web, web, or Deployment/ for any deployment)."));
+    t.push_back(filter_flag("http-header", "KEY:VALUE", "keep HTTP flows with this header value",
+                            "Keep HTTP flows with a header named KEY whose value is VALUE; the text is split at "
+                            "the first colon."));
+    t.push_back(filter_flag("http-method", "METHOD", "keep HTTP flows with this request method",
+                            "Keep HTTP flows whose request method is METHOD, in any letter case.",
+                            http_methods));
+    t.push_back(filter_flag("http-path", "REGEX", "keep HTTP flows whose URL path matches a regex",
+                            "Keep HTTP flows whose URL path matches the regular expression (RE2 syntax)."));
+    t.push_back(filter_flag("http-status", "CODE", "keep HTTP flows with this status code or prefix",
+                            "Keep HTTP flows whose status code is CODE (404), or starts with it when it ends "
+                            "in + (5+, 40+)."));
+    t.push_back(filter_flag("http-url", "REGEX", "keep HTTP flows whose URL matches a regex",
+                            "Keep HTTP flows whose full URL matches the regular expression (RE2 syntax)."));
+    t.push_back(filter_flag("identity", "IDENTITY", "keep flows from or to a security identity",
+                            "Keep flows whose source or destination has the security identity IDENTITY "
+                            "(a number or a reserved name, as for --from-identity).",
+                            identities));
+    t.push_back(filter_flag("interface", "NAME", "keep flows seen on a network interface",
+                            "Keep flows observed on the network interface with this name (eth0)."));
+    t.push_back(filter_flag("ip", "IP", "keep flows from or to an IP or CIDR range",
+                            "Keep flows whose source or destination IP is IP, or lies in it when it is a CIDR "
+                            "range. Two either-side flags pair up side by side: --ip X --port 80 means source "
+                            "X and source port 80, or destination X and destination port 80."));
+    t.push_back(filter_flag("ip-version", "VERSION", "keep IPv4 (v4), IPv6 (v6) or non-IP (none) flows",
+                            "Keep flows of this IP version: 4, v4, ipv4 or ip4; 6, v6, ipv6 or ip6; any other "
+                            "word means flows without IP (ARP and the like).",
+                            {"none", "v4", "v6"}));
+    t.push_back(implicit_filter_flag("ipv4", "v4", "keep IPv4 flows",
+                                     "Keep IPv4 flows. Never takes the next word as its value.", '4'));
+    t.push_back(implicit_filter_flag("ipv6", "v6", "keep IPv6 flows",
+                                     "Keep IPv6 flows. Never takes the next word as its value.", '6'));
+    t.push_back(filter_flag("label", "SELECTOR", "keep flows from or to endpoints matching labels",
+                            "Keep flows whose source or destination endpoint's labels match the Kubernetes "
+                            "label selector.",
+                            {}, 'l'));
+    t.push_back(filter_flag("namespace", "NAMESPACE", "keep flows from or to a namespace",
+                            "Keep flows from or to the namespace: it qualifies --pod and --service names (and "
+                            "the other pod and service flags), or on its own matches any pod in it.",
+                            {}, 'n'));
+    t.push_back(filter_flag("node-label", "SELECTOR", "keep flows seen on nodes matching labels",
+                            "Keep flows observed on a node whose labels match the Kubernetes label selector."));
+    t.push_back(filter_flag("node-name", "[CLUSTER/]NODE", "keep flows seen on a node",
+                            "Keep flows observed on the node NODE of cluster CLUSTER (default: default); `*` "
+                            "matches any run of characters (k8s*, prod/*.example.com)."));
+    t.push_back(implicit_filter_flag("not", "true", "negate the filter flag that follows",
+                                     "Turn the next filter flag into an exclusion: flows it matches are dropped. All "
+                                     "negated flags form one exclusion, so --not --verdict DROPPED --not "
+                                     "--http-method get drops only flows that are both. Never takes the next word "
+                                     "as its value."));
+    t.push_back(filter_flag("pod", "[NAMESPACE/]POD", "keep flows from or to pods with this name prefix",
+                            "Keep flows whose source or destination pod name starts with POD, in NAMESPACE or "
+                            "else in the default namespace."));
+    t.push_back(filter_flag("port", "PORT", "keep flows from or to a port",
+                            "Keep flows whose TCP, UDP or SCTP source or destination port is PORT."));
+    t.push_back(filter_flag("protocol", "PROTOCOL", "keep flows of an L4 or L7 protocol",
+                            "Keep flows of the protocol, in any letter case: tcp, udp, sctp, icmp, icmpv4, "
+                            "icmpv6, or the L7 protocols http, dns and kafka.",
+                            protocols));
+    t.push_back(filter_flag("service", "[NAMESPACE/]SERVICE", "keep flows from or to services with this prefix",
+                            "Keep flows whose source or destination service name starts with SERVICE, in "
+                            "NAMESPACE or else in the default namespace."));
+    t.push_back(filter_flag("snat-ip", "IP", "keep flows source-NATed to an IP or CIDR range",
+                            "Keep flows whose translated source IP is IP, or lies in it when it is a CIDR range."));
+    t.push_back(filter_flag("tcp-flags", "FLAG[,FLAG...]", "keep TCP flows with all these flags set",
+                            "Keep TCP flows that have every listed flag set (SYN, ACK, FIN, RST, PSH, URG, ECE, "
+                            "CWR, NS; any letter case). Repeat the flag for alternatives.",
+                            tcp_flag_choices()));
+    t.push_back(implicit_filter_flag("to-all-namespaces", "true", "keep flows to pods in any namespace",
+                                     "Keep flows whose destination is a pod in some namespace; with --to-pod or "
+                                     "--to-service it makes their names match in every namespace."));
+    t.push_back(filter_flag("to-cluster", "CLUSTER", "keep flows to endpoints in a cluster",
+                            "Keep flows whose destination endpoint belongs to the named cluster."));
+    t.push_back(filter_flag("to-fqdn", "FQDN", "keep flows to a domain name",
+                            "Keep flows whose destination has the domain name FQDN (wildcards as for --fqdn)."));
+    t.push_back(filter_flag("to-identity", "IDENTITY", "keep flows to a security identity",
+                            "Keep flows whose destination has the security identity IDENTITY (a number or a "
+                            "reserved name).",
+                            identities));
+    t.push_back(filter_flag("to-ip", "IP", "keep flows to an IP or CIDR range",
+                            "Keep flows whose destination IP is IP exactly, or lies in it when it is a CIDR "
+                            "range."));
+    t.push_back(filter_flag("to-label", "SELECTOR", "keep flows to endpoints matching labels",
+                            "Keep flows whose destination endpoint's labels match the Kubernetes label "
+                            "selector."));
+    t.push_back(filter_flag("to-namespace", "NAMESPACE", "keep flows to a namespace",
+                            "Keep flows to the namespace: it qualifies --to-pod and --to-service names, or on "
+                            "its own matches any destination pod in it."));
+    t.push_back(filter_flag("to-pod", "[NAMESPACE/]POD", "keep flows to pods with this name prefix",
+                            "Keep flows whose destination pod name starts with POD, in NAMESPACE or else in the "
+                            "default namespace."));
+    t.push_back(filter_flag("to-port", "PORT", "keep flows to a port",
+                            "Keep flows whose TCP, UDP or SCTP destination port is PORT."));
+    t.push_back(filter_flag("to-service", "[NAMESPACE/]SERVICE", "keep flows to services with this name prefix",
+                            "Keep flows whose destination service name starts with SERVICE, in NAMESPACE or "
+                            "else in the default namespace."));
+    t.push_back(filter_flag("to-workload", "[KIND/]NAME", "keep flows to a workload",
+                            "Keep flows whose destination endpoint belongs to the workload NAME, of kind KIND "
+                            "when given."));
+    t.push_back(filter_flag("trace-id", "ID", "keep flows with this trace ID",
+                            "Keep flows that carry this trace context ID."));
+    t.push_back(filter_flag("traffic-direction", "DIRECTION", "keep flows in a traffic direction",
+                            "Keep flows whose traffic direction is ingress or egress (any letter case).",
+                            {"ingress", "egress"}));
+    t.push_back(filter_flag("type", "TYPE[:SUBTYPE]", "keep flows of an event type (and sub-type)",
+                            "Keep flows of the monitor event type TYPE: a name (drop, trace, l7, "
+                            "policy-verdict, capture, trace-sock ...) or a number. SUBTYPE is a number, or a "
+                            "name after trace (trace:to-endpoint) and agent; 0 as TYPE matches any type.",
+                            event_type_choices(), 't'));
+    t.push_back(filter_flag("uuid", "UUID", "keep the flow with this UUID",
+                            "Keep the flow whose uuid field is UUID."));
+    t.push_back(filter_flag("verdict", "VERDICT", "keep flows with this verdict",
+                            "Keep flows whose verdict is VERDICT, spelled in capitals as Hubble does: "
+                            "FORWARDED, DROPPED, ERROR, AUDIT, REDIRECTED, TRACED or TRANSLATED.",
+                            names_of(verdict_enum)));
+    t.push_back(filter_flag("workload", "[KIND/]NAME", "keep flows from or to a workload",
+                            "Keep flows whose source or destination endpoint belongs to the workload NAME, of "
+                            "kind KIND when given."));
+
+    // ---- Raw-Filters ----
+    t.push_back(valued_flag(a::allowlist, g::raw_filters, "allowlist", "JSON", "keep flows matching JSON FlowFilters",
+                            "Add FlowFilters, written as JSON objects (one or several in a row), to the list of "
+                            "filters a flow may match to be kept. They come after those built from filter "
+                            "flags; --print-raw-filters shows the result.",
+                            {}, '\0', true));
+    t.push_back(valued_flag(a::denylist, g::raw_filters, "denylist", "JSON", "drop flows matching JSON FlowFilters",
+                            "Add FlowFilters, written as JSON objects, to the list of filters that drop a flow "
+                            "when any of them matches.",
+                            {}, '\0', true));
+
+    // ---- Formatting ----
+    t.push_back(valued_flag(a::color, g::formatting, "color", "WHEN", "colour the output: auto, always or never",
+                            "Colour the compact and dict output: always, never, or auto (when standard output is "
+                            "a terminal and NO_COLOR is unset). Any other value means auto.",
+                            {"auto", "always", "never"}));
+    t.push_back(switch_flag(a::ip_translation, g::formatting, "ip-translation",
+                            "show names instead of IPs (default true)",
+                            "Show endpoints by pod, service or domain name where the flow knows one. On by "
+                            "default; turn it off with --ip-translation=false (a separate false word would be a "
+                            "file name)."));
+    t.push_back(switch_flag(a::numeric, g::formatting, "numeric", "show IP addresses instead of names",
+                            "Show IP addresses rather than names; wins over --ip-translation."));
+    t.push_back(valued_flag(a::output, g::formatting, "output", "FORMAT", "output format: compact, dict, table, json",
+                            "The output format: compact (one line per flow, the default), dict (a block of "
+                            "KEY: value lines per flow), table (aligned columns; also tab) or json (the "
+                            "response as JSON; also JSON and jsonpb).",
+                            {"compact", "dict", "table", "json", "jsonpb"}, 'o'));
+    t.push_back(switch_flag(a::print_node_name, g::formatting, "print-node-name",
+                            "show the node that observed each flow",
+                            "Add the name of the node that observed each flow to the output."));
+    t.push_back(valued_flag(a::time_format, g::formatting, "time-format", "FORMAT", "how timestamps are printed",
+                            "How timestamps are printed (in UTC), by name in any letter case: StampMilli (the "
+                            "default), YearMonthDay, YearMonthDayHour, YearMonthDayHourMinute, RFC3339, "
+                            "RFC3339Milli, RFC3339Micro, RFC3339Nano or RFC1123Z. Unknown names mean "
+                            "StampMilli. JSON output is not affected.",
+                            time_formats));
+
+    // ---- Other ----
+    t.push_back(switch_flag(a::debug, g::other, "debug", "print debug messages on standard error",
+                            "Print debug messages on standard error, and every node status message.", 'D'));
+    t.push_back(switch_flag(a::use_default_field_masks, g::other, "experimental-use-default-field-masks",
+                            "accepted for compatibility; has no effect",
+                            "Accepted so that hubble observe command lines carry over; it changes nothing "
+                            "when reading files."));
+    {
+        option_spec mask = valued_flag(a::field_mask, g::other, "field-mask", "FIELD[,FIELD...]",
+                                       "print only these fields in JSON output",
+                                       "Print only the listed fields of each flow (proto names, dotted for nested "
+                                       "fields: time,source.pod_name). Only with JSON output. Repeat the flag or "
+                                       "separate fields with commas.",
+                                       {}, '\0', true);
+        mask.alias = "experimental-field-mask";
+        t.push_back(std::move(mask));
+    }
+    t.push_back(switch_flag(a::help, g::other, "help", "print this help and exit",
+                            "Print a summary of the flags and exit.", 'h'));
+    t.push_back(switch_flag(a::port_forward, g::other, "port-forward", "rejected: flowgrep reads files, not a server",
+                            "Accepted only to give hubble's error: port forwarding makes no sense when flows are "
+                            "read from files.",
+                            'P'));
+    t.push_back(switch_flag(a::print_raw_filters, g::other, "print-raw-filters",
+                            "print the filters as YAML and exit",
+                            "Print the allow and deny FlowFilters that the flags add up to, as the YAML that "
+                            "hubble prints, and exit without reading any input."));
+    t.push_back(switch_flag(a::silent_errors, g::other, "silent-errors", "hide node status messages",
+                            "Do not print node status messages on standard error. Warnings about bad lines are "
+                            "still printed.",
+                            's'));
+    t.push_back(switch_flag(a::version, g::other, "version", "print the version and exit",
+                            "Print flowgrep's version and exit."));
+    return t;
+}
+
+}  // namespace
+
+const std::vector<option_spec>& option_table() {
+    static const std::vector<option_spec> table = build_table();
+    return table;
+}
+
+const option_spec* find_long_option(std::string_view name) {
+    for (const auto& spec : option_table())
+        if (spec.name == name || (!spec.alias.empty() && spec.alias == name)) return &spec;
+    return nullptr;
+}
+
+const option_spec* find_short_option(char c) {
+    if (c == '\0') return nullptr;
+    for (const auto& spec : option_table())
+        if (spec.short_name == c) return &spec;
+    return nullptr;
+}
+
+std::string flag_display_name(const option_spec& spec) {
+    std::string out;
+    if (spec.short_name != '\0') {
+        out += '-';
+        out += spec.short_name;
+        out += ", ";
+    }
+    out += "--";
+    out += spec.name;
+    return out;
+}
+
+std::string_view group_title(option_group group) {
+    switch (group) {
+    case option_group::selectors: return "Selectors";
+    case option_group::filters: return "Filters";
+    case option_group::raw_filters: return "Raw-Filters";
+    case option_group::formatting: return "Formatting";
+    case option_group::other: return "Other";
+    }
+    return "Other";
+}
+
+}  // namespace flowgrep

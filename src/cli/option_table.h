@@ -1,0 +1,83 @@
+// The option table: one record per flag, the single source of truth for how flowgrep's flags are
+// spelled, parsed, grouped in --help, completed by the shells and described in the man page. The
+// flags and their syntax are hubble observe's (v1.17), minus the server and --input-file flags.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace flowgrep {
+
+// The groups of `hubble observe --help`, in the order help prints them.
+enum class option_group : uint8_t { selectors, filters, raw_filters, formatting, other };
+
+// How a flag takes its value (pflag's rules).
+enum class value_kind : uint8_t {
+    required,  // --name VALUE, --name=VALUE, -xVALUE, -x VALUE, -x=VALUE
+    boolean,   // a switch: bare means true; --name=VALUE must be a Go boolean (true, false, 1, 0 ...)
+    implicit,  // bare means implicit_value and never takes the next word; --name=VALUE is accepted
+};
+
+// What a shell should offer for the flag's value.
+enum class completion_kind : uint8_t { none, file, choice, free };
+
+// What the parser does with the flag. Every filter flag (and --not) goes to the filter builder
+// under its long name, in command-line order.
+enum class option_action : uint8_t {
+    filter,
+    first,
+    last,
+    all,
+    follow,
+    since,
+    until,
+    allowlist,
+    denylist,
+    output,
+    time_format,
+    color,
+    numeric,
+    ip_translation,
+    print_node_name,
+    field_mask,
+    use_default_field_masks,
+    print_raw_filters,
+    silent_errors,
+    debug,
+    port_forward,
+    help,
+    version,
+};
+
+struct option_spec {
+    option_action action;
+    std::string_view name;        // the long name, without dashes
+    char short_name;              // '\0' when there is none
+    std::string_view alias;       // a second long name meaning the same, or empty
+    std::string_view metavar;     // FILE, TYPE[:SUBTYPE], N ...; empty for switches
+    option_group group;
+    value_kind value;
+    std::string_view implicit_value;  // what the bare flag means (boolean and implicit flags)
+    bool repeats;                     // each use adds to the earlier ones rather than replacing them
+    completion_kind completion;
+    std::vector<std::string> choices;  // values to offer and to suggest from (not always all it accepts)
+    std::string_view summary;          // one line, a verb phrase, no trailing period
+    std::string_view description;      // a paragraph for the man page
+};
+
+// The table, in help order: by group, then alphabetically, as hubble's help lists them.
+const std::vector<option_spec>& option_table();
+
+// Lookup by long name (or alias) without dashes, and by short name.
+const option_spec* find_long_option(std::string_view name);
+const option_spec* find_short_option(char c);
+
+// How hubble names the flag in `invalid argument ... for "<name>" flag`: "-t, --type" or "--verdict".
+std::string flag_display_name(const option_spec& spec);
+
+// "Selectors", "Filters", "Raw-Filters", "Formatting", "Other".
+std::string_view group_title(option_group group);
+
+}  // namespace flowgrep

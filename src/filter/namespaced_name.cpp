@@ -1,0 +1,32 @@
+// Pod and service name filters.
+#include "filter/namespaced_name.h"
+
+#include "filter/filter_error.h"
+
+namespace flowgrep {
+
+namespaced_name_filter::namespaced_name_filter(const std::vector<std::string>& values) {
+    for (const auto& value : values) {
+        if (value.empty()) throw filter_error("invalid filter, name must not be empty");
+        std::string_view v = value;
+        auto slash = v.find('/');
+        if (slash == std::string_view::npos) {
+            entries_.push_back({"default", std::string(v)});
+            continue;
+        }
+        // Only the first two '/'-separated parts count: "a/b/c" is namespace a, prefix b.
+        std::string_view rest = v.substr(slash + 1);
+        entries_.push_back({std::string(v.substr(0, slash)), std::string(rest.substr(0, rest.find('/')))});
+    }
+}
+
+bool namespaced_name_filter::matches(std::string_view namespace_, std::string_view name) const {
+    if (namespace_.empty() && name.empty()) return false;
+    for (const auto& e : entries_)
+        if ((e.prefix.empty() || name.starts_with(e.prefix)) &&
+            (e.namespace_.empty() || e.namespace_ == namespace_))
+            return true;
+    return false;
+}
+
+}  // namespace flowgrep

@@ -1,0 +1,105 @@
+// dict output: one `KEY: value` block per record, keys right-aligned to 11 columns, blocks separated
+// by a line of 12 dashes. No identities, no reply swap and no `; Auth:` part, as in Hubble.
+#include "flow/enums.h"
+#include "output/flow_columns.h"
+#include "output/formats.h"
+#include "output/node_status_text.h"
+#include "output/text_append.h"
+
+namespace flowgrep {
+
+namespace {
+
+constexpr std::string_view separator = "------------\n";
+
+class dict_printer final : public printer {
+public:
+    dict_printer(const print_settings& s, output_sink& out, output_sink* err)
+        : settings_(s), time_(s.time), out_(out), err_(err) {}
+
+    void print(const response& r) override {
+        switch (r.kind) {
+        case response_kind::flow: print_flow(r.flow); break;
+        case response_kind::lost_events: print_lost_events(r.lost_events); break;
+        case response_kind::node_status: print_node_status(r); break;
+        case response_kind::empty: break;
+        }
+    }
+
+    field_set needs() const override {
+        return text_printer_needs(settings_) & ~(field_is_reply | field_auth_type);
+    }
+
+private:
+    void print_flow(const flow& f) {
+        std::string& b = out_.buffer();
+        const bool color = settings_.hosts.color;
+        if (records_ != 0) b.append(separator);
+        b.append("  TIMESTAMP: ");
+        time_.append(b, f.time);
+        if (settings_.node_name) {
+            b.append("\n       NODE: ");
+            b.append(f.node_name);
+        }
+        b.append("\n     SOURCE: ");
+        append_host(b, f, flow_side::source, settings_.hosts);
+        b.append("\nDESTINATION: ");
+        append_host(b, f, flow_side::destination, settings_.hosts);
+        b.append("\n       TYPE: ");
+        append_flow_type(b, f);
+        b.append("\n    VERDICT: ");
+        append_verdict(b, f, color);
+        b.append("\n    SUMMARY: ");
+        append_summary(b, f, false, color);
+        b.push_back('\n');
+        ++records_;
+        out_.end_record();
+    }
+
+    void print_lost_events(const lost_events& e) {
+        std::string& b = out_.buffer();
+        if (records_ != 0) b.append(separator);
+        b.append("  TIMESTAMP: \n");
+        if (settings_.node_name) b.append("       NODE: \n");
+        b.append("     SOURCE: ");
+        append_enum(b, lost_event_source_enum, e.source);
+        b.append("\n       TYPE: EVENTS LOST\n    VERDICT: \n    SUMMARY: CPU(");
+        append_int(b, e.has_cpu ? e.cpu : 0);
+        b.append(") - ");
+        append_uint(b, e.num_events_lost);
+        b.push_back('\n');
+        ++records_;
+        out_.end_record();
+    }
+
+    // The status itself goes to stderr, but Hubble still writes the separator to stdout so that the
+    // two streams read as one run of blocks; a status before any record only arms the separator.
+    // --silent-errors drops the status, not the separator.
+    void print_node_status(const response& r) {
+        if (!node_status_shown(r.node_status, settings_.debug)) return;
+        if (records_ != 0) {
+            out_.write(separator);
+            out_.end_record();
+        } else {
+            ++records_;
+        }
+        if (err_ == nullptr) return;
+        append_node_status_dict(err_->buffer(), r, time_);
+        err_->end_record();
+    }
+
+    print_settings settings_;
+    time_formatter time_;
+    output_sink& out_;
+    output_sink* err_;
+    uint64_t records_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<printer> make_dict_printer(const print_settings& s, output_sink& out,
+                                           output_sink* err) {
+    return std::make_unique<dict_printer>(s, out, err);
+}
+
+}  // namespace flowgrep

@@ -1,0 +1,152 @@
+// TYPE, VERDICT and SUMMARY. The names come from flow/enums.h; only the printing rules live here
+// (8-bit sub-types, l7 lower-casing, policy-verdict renaming, colours).
+#include "output/flow_columns.h"
+
+#include "flow/enums.h"
+#include "output/text_append.h"
+
+namespace flowgrep {
+
+namespace {
+
+// Monitor message types, as in event_type.type.
+constexpr int32_t event_drop = 1;
+constexpr int32_t event_capture = 3;
+constexpr int32_t event_trace = 4;
+constexpr int32_t event_policy_verdict = 5;
+constexpr int32_t event_trace_sock = 7;
+
+// Verdict and auth numbers from flow.proto.
+constexpr int32_t verdict_forwarded = 1;
+constexpr int32_t verdict_dropped = 2;
+constexpr int32_t verdict_error = 3;
+constexpr int32_t verdict_audit = 4;
+constexpr int32_t verdict_redirected = 5;
+constexpr int32_t verdict_traced = 6;
+constexpr int32_t verdict_translated = 7;
+constexpr int32_t auth_disabled = 0;
+constexpr int32_t auth_test_always_fail = 2;
+
+void append_lower(std::string& out, std::string_view text) {
+    for (char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+}
+
+void append_l7_type(std::string& out, const flow& f) {
+    switch (f.l7_record) {
+    case l7_kind::http: out.append("http-"); break;
+    case l7_kind::dns: out.append("dns-"); break;
+    case l7_kind::kafka: out.append("kafka-"); break;
+    case l7_kind::none: out.append("l7-"); break;
+    }
+    std::string_view name = enum_name(l7_flow_type_enum, f.l7_type);
+    if (name.empty())
+        append_int(out, f.l7_type);
+    else
+        append_lower(out, name);
+    if (f.l7_record == l7_kind::dns) {
+        // Even an empty observation source keeps its space: "dns-response " then the next column.
+        out.push_back(' ');
+        out.append(f.dns_observation_source);
+    }
+}
+
+void append_sock_xlate_point(std::string& out, int32_t point) {
+    switch (point) {
+    case 1: out.append("pre-xlate-fwd"); break;
+    case 2: out.append("post-xlate-fwd"); break;
+    case 3: out.append("pre-xlate-rev"); break;
+    case 4: out.append("post-xlate-rev"); break;
+    default: append_enum(out, sock_xlate_point_enum, point); break;
+    }
+}
+
+}  // namespace
+
+void append_flow_type(std::string& out, const flow& f) {
+    if (f.has_l7) {
+        append_l7_type(out, f);
+        return;
+    }
+    const int32_t type = f.has_event_type ? f.event_type : 0;
+    // Trace points and drop reasons are 8-bit numbers in the datapath; Hubble truncates to match.
+    const uint8_t sub_type = static_cast<uint8_t>(f.has_event_type ? f.event_sub_type : 0);
+    switch (type) {
+    case event_trace: {
+        std::string_view name = enum_name(trace_sub_type_names, sub_type);
+        if (name.empty())
+            append_uint(out, sub_type);
+        else
+            out.append(name);
+        break;
+    }
+    case event_drop: {
+        std::string_view text = drop_reason_text(sub_type);
+        if (text.empty()) {
+            append_uint(out, sub_type);
+            out.append(", 0");
+        } else {
+            out.append(text);
+        }
+        break;
+    }
+    case event_policy_verdict:
+        out.append("policy-verdict:");
+        out.append(policy_match_type_name(f.policy_match_type));
+        out.push_back(' ');
+        append_enum(out, traffic_direction_enum, f.traffic_direction);
+        break;
+    case event_capture:
+        append_enum(out, debug_capture_point_enum, f.debug_capture_point);
+        break;
+    case event_trace_sock:
+        append_sock_xlate_point(out, f.sock_xlate_point);
+        break;
+    default:
+        out.append("UNKNOWN");
+        break;
+    }
+}
+
+void append_verdict(std::string& out, const flow& f, bool color) {
+    const bool policy_verdict = f.has_event_type && f.event_type == event_policy_verdict;
+    std::string_view text = enum_name(verdict_enum, f.verdict);
+    std::string_view paint;
+    switch (f.verdict) {
+    case verdict_forwarded:
+    case verdict_redirected:
+        if (policy_verdict) text = "ALLOWED";
+        paint = ansi::green;
+        break;
+    case verdict_dropped:
+    case verdict_error:
+        if (policy_verdict) text = "DENIED";
+        paint = ansi::red;
+        break;
+    case verdict_audit:
+        if (policy_verdict) text = "AUDITED";
+        paint = ansi::yellow;
+        break;
+    case verdict_traced:
+    case verdict_translated:
+        paint = ansi::yellow;
+        break;
+    default:  // VERDICT_UNKNOWN and unknown numbers stay uncoloured
+        break;
+    }
+    if (text.empty()) {
+        append_int(out, f.verdict);
+        return;
+    }
+    append_colored(out, color && !paint.empty(), paint, text);
+}
+
+void append_summary(std::string& out, const flow& f, bool with_auth, bool color) {
+    out.append(f.summary);
+    if (!with_auth || f.auth_type == auth_disabled) return;
+    out.append("; Auth: ");
+    open_color(out, color, f.auth_type == auth_test_always_fail ? ansi::red : ansi::green);
+    append_enum(out, auth_type_enum, f.auth_type);
+    close_color(out, color);
+}
+
+}  // namespace flowgrep

@@ -1,0 +1,24 @@
+// The TYPE, VERDICT and SUMMARY texts of a flow, shared by compact, dict and table
+// (hubble-semantics §3.4, §3.5, §5.4, §5.5).
+#pragma once
+
+#include <string>
+
+#include "flow/flow.h"
+
+namespace flowgrep {
+
+// Appends the TYPE column: `<proto>-<l7 type>` for L7 flows, else by event type the trace point,
+// drop reason text, `policy-verdict:<match> <direction>`, capture point, socket translation point,
+// or UNKNOWN.
+void append_flow_type(std::string& out, const flow& f);
+
+// Appends the verdict name (a number when unknown); policy-verdict events say ALLOWED, DENIED or
+// AUDITED instead. Coloured by outcome.
+void append_verdict(std::string& out, const flow& f, bool color);
+
+// Appends the flow's own Summary text and, when `with_auth` and the flow was authenticated,
+// `; Auth: <type>` (compact and table do this; dict does not).
+void append_summary(std::string& out, const flow& f, bool with_auth, bool color);
+
+}  // namespace flowgrep

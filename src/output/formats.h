@@ -1,0 +1,42 @@
+// The printers behind make_printer, one per output format, and the settings they share once the
+// options have been resolved (time layout looked up, colour decided, translation folded together).
+#pragma once
+
+#include <memory>
+
+#include "cli/options.h"
+#include "output/endpoint_text.h"
+#include "output/printer.h"
+#include "output/time_format.h"
+
+namespace flowgrep {
+
+struct print_settings {
+    time_layout time = time_layout::stamp_milli;
+    host_style hosts;        // hosts.color is the colour switch for compact and dict
+    bool node_name = false;  // --print-node-name
+    bool debug = false;      // print node-status records of every state
+    bool silent_errors = false;
+};
+
+// Resolves the output options; `stdout_is_tty`, NO_COLOR and TERM decide --color auto.
+print_settings resolve_print_settings(const options& opts, bool stdout_is_tty, const char* no_color,
+                                      const char* term);
+
+// `--color auto`: colour iff stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb.
+bool use_color(color_mode mode, bool stdout_is_tty, const char* no_color, const char* term);
+
+// `err` is where node-status records go; null when they are silenced (--silent-errors).
+std::unique_ptr<printer> make_compact_printer(const print_settings& s, output_sink& out,
+                                              output_sink* err);
+std::unique_ptr<printer> make_dict_printer(const print_settings& s, output_sink& out,
+                                           output_sink* err);
+std::unique_ptr<printer> make_table_printer(const print_settings& s, output_sink& out,
+                                            output_sink* err);
+std::unique_ptr<printer> make_json_printer(const print_settings& s, output_sink& out,
+                                           output_sink* err);
+
+// What the text formats read of a flow (JSON passes lines through and reads nothing).
+field_set text_printer_needs(const print_settings& s);
+
+}  // namespace flowgrep

@@ -1,0 +1,61 @@
+// make_printer: turns the output options into print settings (the one place that looks at the
+// terminal and the environment) and picks the printer for the format.
+#include "output/printer.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+#include "output/formats.h"
+
+namespace flowgrep {
+
+bool use_color(color_mode mode, bool stdout_is_tty, const char* no_color, const char* term) {
+    switch (mode) {
+    case color_mode::always: return true;
+    case color_mode::never: return false;
+    case color_mode::auto_: break;
+    }
+    if (!stdout_is_tty) return false;
+    if (no_color != nullptr && no_color[0] != '\0') return false;
+    return term == nullptr || std::strcmp(term, "dumb") != 0;
+}
+
+print_settings resolve_print_settings(const options& opts, bool stdout_is_tty, const char* no_color,
+                                      const char* term) {
+    print_settings s;
+    s.time = time_layout_from_name(opts.time_format);
+    s.hosts.translate = opts.ip_translation && !opts.numeric;
+    // Table output is never coloured: Go's tabwriter would count the escapes as text.
+    s.hosts.color = opts.output != output_format::table &&
+                    use_color(opts.color, stdout_is_tty, no_color, term);
+    s.node_name = opts.print_node_name;
+    s.debug = opts.debug;
+    s.silent_errors = opts.silent_errors;
+    return s;
+}
+
+field_set text_printer_needs(const print_settings& s) {
+    field_set needs = field_time | field_verdict | field_auth_type | field_ethernet | field_ip |
+                      field_l4 | field_source | field_destination | field_names | field_l7 |
+                      field_is_reply | field_event_type | field_services | field_traffic_direction |
+                      field_policy_match_type | field_debug_capture_point | field_sock_xlate_point |
+                      field_summary;
+    if (s.node_name) needs |= field_node_name;
+    return needs;
+}
+
+std::unique_ptr<printer> make_printer(const options& opts, output_sink& out, output_sink& err) {
+    print_settings s = resolve_print_settings(opts, ::isatty(STDOUT_FILENO) == 1,
+                                              std::getenv("NO_COLOR"), std::getenv("TERM"));
+    output_sink* status_sink = s.silent_errors ? nullptr : &err;
+    switch (opts.output) {
+    case output_format::dict: return make_dict_printer(s, out, status_sink);
+    case output_format::table: return make_table_printer(s, out, status_sink);
+    case output_format::json: return make_json_printer(s, out, status_sink);
+    case output_format::compact: break;
+    }
+    return make_compact_printer(s, out, status_sink);
+}
+
+}  // namespace flowgrep

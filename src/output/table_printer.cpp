@@ -1,0 +1,100 @@
+// table output (`-o table`, `-o tab`): the dict cells (no identities, no reply swap) plus `; Auth:`,
+// aligned like Go's tabwriter. Everything is held until finish(); the header comes with the first
+// row, so no rows means no output at all. Never coloured.
+#include "flow/enums.h"
+#include "output/flow_columns.h"
+#include "output/formats.h"
+#include "output/node_status_text.h"
+#include "output/tab_writer.h"
+#include "output/text_append.h"
+
+namespace flowgrep {
+
+namespace {
+
+class table_printer final : public printer {
+public:
+    table_printer(const print_settings& s, output_sink& out, output_sink* err)
+        : settings_(s), time_(s.time), out_(out), err_(err) {
+        settings_.hosts.color = false;
+    }
+
+    void print(const response& r) override {
+        switch (r.kind) {
+        case response_kind::flow: print_flow(r.flow); break;
+        case response_kind::lost_events: print_lost_events(r.lost_events); break;
+        case response_kind::node_status: print_node_status(r); break;
+        case response_kind::empty: break;
+        }
+    }
+
+    void finish() override { table_.flush(out_); }
+
+    field_set needs() const override { return text_printer_needs(settings_) & ~field_is_reply; }
+
+private:
+    void start_row() {
+        if (rows_++ != 0) return;
+        std::string& b = table_.text();
+        b.append("TIMESTAMP\t");
+        if (settings_.node_name) b.append("NODE\t");
+        b.append("SOURCE\tDESTINATION\tTYPE\tVERDICT\tSUMMARY\n");
+    }
+
+    void print_flow(const flow& f) {
+        start_row();
+        std::string& b = table_.text();
+        time_.append(b, f.time);
+        b.push_back('\t');
+        if (settings_.node_name) {
+            b.append(f.node_name);
+            b.push_back('\t');
+        }
+        append_host(b, f, flow_side::source, settings_.hosts);
+        b.push_back('\t');
+        append_host(b, f, flow_side::destination, settings_.hosts);
+        b.push_back('\t');
+        append_flow_type(b, f);
+        b.push_back('\t');
+        append_verdict(b, f, false);
+        b.push_back('\t');
+        append_summary(b, f, true, false);
+        b.push_back('\n');
+    }
+
+    void print_lost_events(const lost_events& e) {
+        start_row();
+        std::string& b = table_.text();
+        b.push_back('\t');
+        if (settings_.node_name) b.push_back('\t');
+        append_enum(b, lost_event_source_enum, e.source);
+        b.append("\t\tEVENTS LOST\t\tCPU(");
+        append_int(b, e.has_cpu ? e.cpu : 0);
+        b.append(") - ");
+        append_uint(b, e.num_events_lost);
+        b.push_back('\n');
+    }
+
+    // Statuses go to stderr at once, outside the table.
+    void print_node_status(const response& r) {
+        if (err_ == nullptr || !node_status_shown(r.node_status, settings_.debug)) return;
+        append_node_status_line(err_->buffer(), r, time_);
+        err_->end_record();
+    }
+
+    print_settings settings_;
+    time_formatter time_;
+    output_sink& out_;
+    output_sink* err_;
+    tab_writer table_;
+    uint64_t rows_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<printer> make_table_printer(const print_settings& s, output_sink& out,
+                                            output_sink* err) {
+    return std::make_unique<table_printer>(s, out, err);
+}
+
+}  // namespace flowgrep

@@ -1,0 +1,197 @@
+// The option table itself: complete, consistent, and every flag accepted in each of its spellings
+// (--x v, --x=v, -xv, -x v) with the same result.
+#include <catch2/catch_test_macros.hpp>
+
+#include <map>
+#include <set>
+
+#include "cli/filter_builder.h"
+#include "cli/help.h"
+#include "cli/option_table.h"
+#include "cli_test_support.h"
+#include "filter/filter_json.h"
+
+using namespace flowgrep;
+using namespace flowgrep::test;
+
+namespace {
+
+// A value each value-taking flag accepts, and words that must come with it.
+std::string sample_value(const option_spec& spec) {
+    static const std::map<std::string_view, std::string> samples = {
+        {"first", "0x10"},       {"last", "7"},
+        {"since", "2024-01-02"}, {"until", "1h"},
+        {"allowlist", R"({"verdict":["DROPPED"]})"}, {"denylist", R"({"protocol":["udp"]})"},
+        {"output", "dict"},      {"time-format", "rfc3339"},
+        {"color", "always"},     {"field-mask", "time,verdict"},
+        {"type", "trace:to-stack"}, {"verdict", "DROPPED"},
+        {"drop-reason-desc", "POLICY_DENIED"}, {"tcp-flags", "syn,ack"},
+        {"http-header", "k:v"},  {"identity", "world"},
+        {"from-identity", "0x10"}, {"to-identity", "010"},
+        {"traffic-direction", "egress"}, {"workload", "Deployment/web"},
+        {"from-workload", "web"}, {"to-workload", "Kind/"},
+        {"ip-version", "v6"},
+    };
+    auto it = samples.find(spec.name);
+    return it != samples.end() ? it->second : "value-of-" + std::string(spec.name);
+}
+
+std::vector<std::string> context_for(const option_spec& spec) {
+    if (spec.action == option_action::field_mask) return {"-o", "json"};
+    return {};
+}
+
+// Everything parse_command_line produced, as text, so that two spellings can be compared.
+std::string outcome(std::vector<std::string> args) {
+    try {
+        parsed_command_line cl = parse_command_line(args, fixed_now_ns);
+        const options& o = cl.opts;
+        std::string out = "exit_now=" + std::to_string(cl.exit_now) + " print=" + cl.print;
+        out += " filters=" + format_raw_filters(o.filters);
+        out += " first=" + std::to_string(o.first) + " last=" + std::to_string(o.last);
+        out += " all=" + std::to_string(o.all) + " follow=" + std::to_string(o.follow);
+        out += " since=" + (o.since_ns ? std::to_string(*o.since_ns) : "-");
+        out += " until=" + (o.until_ns ? std::to_string(*o.until_ns) : "-");
+        out += " output=" + std::to_string(static_cast<int>(o.output)) + " time=" + o.time_format;
+        out += " color=" + std::to_string(static_cast<int>(o.color)) + " numeric=" + std::to_string(o.numeric);
+        out += " ipt=" + std::to_string(o.ip_translation) + " node=" + std::to_string(o.print_node_name);
+        out += " mask=" + std::to_string(o.field_mask.size()) + " dm=" + std::to_string(o.use_default_field_masks);
+        out += " raw=" + std::to_string(o.print_raw_filters) + " silent=" + std::to_string(o.silent_errors);
+        out += " debug=" + std::to_string(o.debug) + " files=" + std::to_string(o.files.size());
+        return out;
+    } catch (const usage_error& e) {
+        return std::string("error: ") + e.what();
+    }
+}
+
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& context) {
+    args.insert(args.end(), context.begin(), context.end());
+    return args;
+}
+
+}  // namespace
+
+TEST_CASE("every flag in each of its spellings", "[cli][table][syntax]") {
+    const std::string baseline = outcome({});
+    for (const auto& spec : option_table()) {
+        const std::string name = "--" + std::string(spec.name);
+        const std::vector<std::string> context = context_for(spec);
+        INFO(name);
+        if (spec.value == value_kind::required) {
+            const std::string v = sample_value(spec);
+            const std::string expected = outcome(with({name, v}, context));
+            CHECK(expected != baseline);
+            CHECK(outcome(with({name + "=" + v}, context)) == expected);
+            if (!spec.alias.empty()) CHECK(outcome(with({"--" + std::string(spec.alias), v}, context)) == expected);
+            if (spec.short_name != '\0') {
+                const std::string x = std::string("-") + spec.short_name;
+                CHECK(outcome(with({x + v}, context)) == expected);
+                CHECK(outcome(with({x, v}, context)) == expected);
+                CHECK(outcome(with({x + "=" + v}, context)) == expected);
+            }
+        } else {
+            const std::string expected = outcome(with({name}, context));
+            CHECK(outcome(with({name + "=" + std::string(spec.implicit_value)}, context)) == expected);
+            if (spec.short_name != '\0') CHECK(outcome(with({std::string("-") + spec.short_name}, context)) == expected);
+            // The bare flag never takes the next word.
+            std::string with_file = outcome(with({name, "file.json"}, context));
+            if (!with_file.starts_with("error") && spec.action != option_action::help &&
+                spec.action != option_action::version && spec.action != option_action::print_raw_filters)
+                CHECK(with_file.ends_with("files=1"));
+        }
+    }
+}
+
+TEST_CASE("the table lists hubble observe's flags", "[cli][table]") {
+    const std::set<std::string_view> expected = {
+        // selectors
+        "all", "first", "follow", "last", "since", "until",
+        // filters
+        "all-namespaces", "cel-expression", "cluster", "drop-reason-desc", "fqdn", "from-all-namespaces",
+        "from-cluster", "from-fqdn", "from-identity", "from-ip", "from-label", "from-namespace", "from-pod",
+        "from-port", "from-service", "from-workload", "http-header", "http-method", "http-path", "http-status",
+        "http-url", "identity", "interface", "ip", "ip-version", "ipv4", "ipv6", "label", "namespace",
+        "node-label", "node-name", "not", "pod", "port", "protocol", "service", "snat-ip", "tcp-flags",
+        "to-all-namespaces", "to-cluster", "to-fqdn", "to-identity", "to-ip", "to-label", "to-namespace",
+        "to-pod", "to-port", "to-service", "to-workload", "trace-id", "traffic-direction", "type", "uuid",
+        "verdict", "workload",
+        // raw filters, formatting, other
+        "allowlist", "denylist", "color", "ip-translation", "numeric", "output", "print-node-name",
+        "time-format", "debug", "experimental-use-default-field-masks", "field-mask", "help", "port-forward",
+        "print-raw-filters", "silent-errors", "version"};
+    std::set<std::string_view> names;
+    for (const auto& spec : option_table()) names.insert(spec.name);
+    CHECK(names == expected);
+    CHECK(find_long_option("experimental-field-mask") == find_long_option("field-mask"));
+    const std::map<char, std::string_view> shorts = {{'A', "all-namespaces"}, {'4', "ipv4"}, {'6', "ipv6"},
+                                                     {'l', "label"},          {'n', "namespace"},
+                                                     {'t', "type"},           {'f', "follow"},
+                                                     {'o', "output"},         {'s', "silent-errors"},
+                                                     {'D', "debug"},          {'h', "help"},
+                                                     {'P', "port-forward"}};
+    for (const auto& [c, name] : shorts) {
+        INFO(c);
+        REQUIRE(find_short_option(c));
+        CHECK(find_short_option(c)->name == name);
+    }
+}
+
+TEST_CASE("table records are consistent", "[cli][table]") {
+    std::set<std::string_view> longs;
+    std::set<char> shorts;
+    for (const auto& spec : option_table()) {
+        INFO(spec.name);
+        CHECK(longs.insert(spec.name).second);
+        if (!spec.alias.empty()) CHECK(longs.insert(spec.alias).second);
+        if (spec.short_name != '\0') CHECK(shorts.insert(spec.short_name).second);
+        CHECK(!spec.summary.empty());
+        CHECK(spec.summary.size() <= 48);  // fits on the flag's line in --help, after column 32
+        CHECK(spec.summary.back() != '.');
+        CHECK(!spec.description.empty());
+        CHECK(spec.description.back() == '.');
+        CHECK(spec.metavar.empty() == (spec.value != value_kind::required));
+        CHECK(spec.implicit_value.empty() == (spec.value == value_kind::required));
+        CHECK((spec.completion == completion_kind::choice) == !spec.choices.empty());
+        if (spec.value != value_kind::required) CHECK(spec.completion == completion_kind::none);
+        for (const auto& choice : spec.choices) CHECK(choice.find(' ') == std::string::npos);
+        if (spec.action == option_action::filter) {
+            CHECK(spec.group == option_group::filters);
+            CHECK(spec.repeats);
+            CHECK(is_filter_flag(spec.name));
+        }
+    }
+    // The groups come in help order.
+    for (size_t i = 1; i < option_table().size(); ++i)
+        CHECK(option_table()[i - 1].group <= option_table()[i].group);
+}
+
+TEST_CASE("every filter flag is known to the filter builder", "[cli][table][filters]") {
+    for (const auto& spec : option_table()) {
+        if (spec.action != option_action::filter) continue;
+        INFO(spec.name);
+        filter_builder b;
+        std::string value = spec.value == value_kind::required ? sample_value(spec) : std::string(spec.implicit_value);
+        CHECK_NOTHROW(b.add(spec.name, value));
+    }
+}
+
+TEST_CASE("help lists every flag within 80 columns", "[cli][help]") {
+    const std::string help = help_text();
+    for (const auto& spec : option_table()) {
+        INFO(spec.name);
+        CHECK(help.find("--" + std::string(spec.name)) != std::string::npos);
+        CHECK(help.find(std::string(spec.summary.substr(0, 20))) != std::string::npos);
+    }
+    CHECK(help.find("--experimental-field-mask") != std::string::npos);
+    CHECK(help.find("  -t, --type TYPE[:SUBTYPE]") != std::string::npos);
+    size_t start = 0;
+    while (start < help.size()) {
+        size_t end = help.find('\n', start);
+        INFO(help.substr(start, end - start));
+        CHECK(end - start <= 80);
+        start = end + 1;
+    }
+    for (std::string_view title : {"Selectors:", "Filters:", "Raw-Filters:", "Formatting:", "Other:"})
+        CHECK(help.find(title) != std::string::npos);
+    CHECK(help == help_text());  // deterministic
+}
