@@ -9,6 +9,8 @@
 #include <span>
 #include <string>
 
+#include "flow/calendar.h"
+
 namespace flowgrep::go {
 
 namespace {
@@ -186,22 +188,6 @@ int parse_nanos(std::string_view digits_with_separator) {
     return ns;
 }
 
-bool is_leap(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
-
-int days_in(int month, int64_t year) {
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && is_leap(year) ? 29 : days[month - 1];
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-int64_t days_from_civil(int64_t y, int m, int d) {
-    y -= m <= 2;
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const int64_t yoe = y - era * 400;
-    const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
 
 std::optional<int> parse_zone(std::string_view& value, bool colon) {
     std::string_view sign, hh, mm;
@@ -312,8 +298,8 @@ std::optional<instant> parse_layout(layout pieces, std::string_view value) {
         }
     }
     if (!value.empty()) return std::nullopt;  // extra text
-    if (day < 1 || day > days_in(month, year)) return std::nullopt;
-    int64_t secs = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
+    if (day < 1 || day > calendar::days_in_month(year, month)) return std::nullopt;
+    int64_t secs = calendar::days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
     return instant{secs, nanos};
 }
 

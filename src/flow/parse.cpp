@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "flow/calendar.h"
 #include "flow/enums.h"
 
 namespace flowgrep {
@@ -499,16 +500,6 @@ bool digits(std::string_view s, size_t pos, size_t n, int& out) {
     return true;
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date.
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 }  // namespace
 
 bool parse_rfc3339(std::string_view s, timestamp& out) {
@@ -519,9 +510,7 @@ bool parse_rfc3339(std::string_view s, timestamp& out) {
         return false;
     if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
         return false;
-    static constexpr int month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (day > month_days[month - 1] || (month == 2 && day == 29 && !leap)) return false;
+    if (day > calendar::days_in_month(year, month)) return false;
 
     size_t pos = 19;
     int32_t nanos = 0;
@@ -552,7 +541,7 @@ bool parse_rfc3339(std::string_view s, timestamp& out) {
     if (pos != s.size()) return false;
 
     out.present = true;
-    out.seconds = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+    out.seconds = calendar::days_from_civil(year, month, day) * 86400 +
                   hour * 3600 + minute * 60 + second - offset;
     out.nanos = nanos;
     return true;

@@ -1,6 +1,8 @@
-// time_formatter: civil dates from Unix seconds (Howard Hinnant's days-to-civil algorithm) written
-// digit by digit, so formatting a flow's time never allocates.
+// time_formatter: timestamps written in every --time-format layout, dates from flow/calendar.h
+// (and written digit by digit, so formatting a flow's time never allocates).
 #include "output/time_format.h"
+
+#include "flow/calendar.h"
 
 #include <array>
 
@@ -16,36 +18,9 @@ constexpr std::string_view month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr std::string_view day_names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
-struct civil_time {
-    int year, month, day, hour, minute, second, weekday;
-};
-
-int64_t floor_div(int64_t a, int64_t b) {
-    int64_t q = a / b;
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-civil_time to_civil(int64_t seconds) {
-    int64_t days = floor_div(seconds, 86400);
-    int64_t of_day = seconds - days * 86400;
-    civil_time t{};
-    t.hour = static_cast<int>(of_day / 3600);
-    t.minute = static_cast<int>(of_day / 60 % 60);
-    t.second = static_cast<int>(of_day % 60);
-    int64_t weekday = (days + 4) % 7;  // 1970-01-01 was a Thursday
-    t.weekday = static_cast<int>(weekday < 0 ? weekday + 7 : weekday);
-
-    int64_t z = days + 719468;
-    int64_t era = floor_div(z, 146097);
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    t.year = static_cast<int>(yoe + era * 400 + (t.month <= 2 ? 1 : 0));
-    return t;
-}
+using calendar::civil_time;
+using calendar::civil_from_seconds;
+using calendar::floor_div;
 
 class writer {
 public:
@@ -150,7 +125,7 @@ void time_formatter::append(std::string& out, const timestamp& ts) {
         w.clock(t);
         cached_seconds_ = ts.seconds;
     } else if (!cached_ || cached_seconds_ != ts.seconds) {
-        civil_time t = to_civil(ts.seconds);
+        civil_time t = civil_from_seconds(ts.seconds);
         writer w(cached_text_);
         switch (layout_) {
         case time_layout::stamp_milli:
