@@ -5,11 +5,11 @@
 
 #include <algorithm>
 
-#include "cli/go_strconv.h"
 #include "cli/option_table.h"
 #include "cli/suggest.h"
 #include "flow/enums.h"
 #include "flow/flow.h"
+#include "go/strconv.h"
 
 namespace flowgrep {
 

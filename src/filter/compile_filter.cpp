@@ -6,8 +6,9 @@
 #include "filter/compiled_filter.h"
 #include "filter/filter_error.h"
 #include "filter/go_regexp.h"
-#include "filter/go_text.h"
 #include "flow/enums.h"
+#include "go/strconv.h"
+#include "go/unicode.h"
 
 namespace flowgrep {
 
@@ -18,7 +19,7 @@ std::uint32_t bit(l7_kind k) { return 1u << static_cast<unsigned>(k); }
 
 void compile_protocols(const std::vector<std::string>& protocols, std::uint32_t& l4, std::uint32_t& l7) {
     for (const auto& p : protocols) {
-        std::string name = go_text::to_lower(p);
+        std::string name = go::to_lower(p);
         if (name == "icmp") l4 |= bit(l4_kind::icmpv4) | bit(l4_kind::icmpv6);
         else if (name == "icmpv4") l4 |= bit(l4_kind::icmpv4);
         else if (name == "icmpv6") l4 |= bit(l4_kind::icmpv6);
@@ -28,19 +29,18 @@ void compile_protocols(const std::vector<std::string>& protocols, std::uint32_t&
         else if (name == "dns") l7 |= bit(l7_kind::dns);
         else if (name == "http") l7 |= bit(l7_kind::http);
         else if (name == "kafka") l7 |= bit(l7_kind::kafka);
-        else throw filter_error("invalid protocol filter: unknown protocol: " + go_text::quote(p));
+        else throw filter_error("invalid protocol filter: unknown protocol: " + go::quote(p));
     }
 }
 
 std::vector<std::uint16_t> compile_ports(const std::vector<std::string>& ports, const char* side) {
     std::vector<std::uint16_t> out;
     for (const auto& p : ports) {
-        std::string why;
-        auto port = go_text::parse_uint(p, 16, &why);
-        if (!port)
-            throw filter_error(std::string("invalid ") + side + " port filter: invalid port " + go_text::quote(p) +
-                               ": " + why);
-        out.push_back(static_cast<std::uint16_t>(*port));
+        auto port = go::parse_uint(p, 10, 16);
+        if (!port.ok())
+            throw filter_error(std::string("invalid ") + side + " port filter: invalid port " + go::quote(p) +
+                               ": " + go::parse_uint_message(p, port.error));
+        out.push_back(static_cast<std::uint16_t>(port.value));
     }
     return out;
 }
@@ -181,7 +181,7 @@ compiled_filter::compiled_filter(const flow_filter& ff, field_set& needs) {
             else if (is_http_status_prefix(s))
                 http_status_prefix_.push_back(s.substr(0, s.size() - 1));
             else
-                throw filter_error("invalid http status code filter: invalid status code prefix: " + go_text::quote(s));
+                throw filter_error("invalid http status code filter: invalid status code prefix: " + go::quote(s));
         }
         by_http_status_ = true;
     }

@@ -15,7 +15,7 @@
 
 #include "filter/filter_json_fields.h"
 #include "filter/filter_json_scan.h"
-#include "filter/filter_json_utf8.h"
+#include "go/unicode.h"
 
 namespace flowgrep {
 namespace {
@@ -134,9 +134,9 @@ private:
             } else if (in_string && c == '\\') {
                 ++k;
             } else if (static_cast<unsigned char>(c) >= 0x80) {
-                const std::size_t n = decode_utf8(text_, k).length;
-                if (n == 0) syntax_fail(string_start, "invalid UTF-8 in string");
-                k += n;
+                const go::decoded_rune d = go::decode_rune(text_, k);
+                if (d.invalid()) syntax_fail(string_start, "invalid UTF-8 in string");
+                k += d.width;
                 continue;
             }
             ++k;

@@ -8,8 +8,8 @@
 
 #include "filter/filter_json.h"
 #include "filter/filter_json_fields.h"
-#include "filter/filter_json_utf8.h"
 #include "flow/flow.h"
+#include "go/unicode.h"
 
 namespace flowgrep {
 namespace {
@@ -24,13 +24,13 @@ static_assert(tcp_fin == 1 << 0 && tcp_ns == 1 << 8, "tcp_flags_fields assumes f
 void append_string(std::string& out, std::string_view s, std::string_view field) {
     out += '"';
     for (std::size_t i = 0; i < s.size();) {
-        const code_point cp = decode_utf8(s, i);
-        if (cp.length == 0)
+        const go::decoded_rune cp = go::decode_rune(s, i);
+        if (cp.invalid())
             throw filter_json_error(
                 fmt::format("json: error calling MarshalJSON for type *flow.FlowFilter: proto: field {} "
                             "contains invalid UTF-8",
                             field));
-        switch (cp.value) {
+        switch (cp.rune) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\b': out += "\\b"; break;
@@ -42,14 +42,14 @@ void append_string(std::string& out, std::string_view s, std::string_view field)
             case '>':
             case '&':
             case 0x2028:
-            case 0x2029: out += fmt::format("\\u{:04x}", static_cast<uint32_t>(cp.value)); break;
+            case 0x2029: out += fmt::format("\\u{:04x}", static_cast<uint32_t>(cp.rune)); break;
             default:
-                if (cp.value < 0x20)
-                    out += fmt::format("\\u{:04x}", static_cast<uint32_t>(cp.value));
+                if (cp.rune < 0x20)
+                    out += fmt::format("\\u{:04x}", static_cast<uint32_t>(cp.rune));
                 else
-                    out.append(s.substr(i, cp.length));
+                    out.append(s.substr(i, cp.width));
         }
-        i += cp.length;
+        i += cp.width;
     }
     out += '"';
 }
@@ -181,9 +181,9 @@ bool yaml_printable(char32_t c) {
 std::string yaml_quote(std::string_view s) {
     bool printable = true;
     for (std::size_t i = 0; i < s.size() && printable;) {
-        const code_point cp = decode_utf8(s, i);
-        printable = yaml_printable(cp.value);
-        i += cp.length ? cp.length : 1;  // encode_filter_json only makes UTF-8
+        const go::decoded_rune cp = go::decode_rune(s, i);
+        printable = yaml_printable(cp.rune);
+        i += cp.width;
     }
     std::string out;
     if (printable) {
@@ -194,11 +194,11 @@ std::string yaml_quote(std::string_view s) {
     }
     out += '"';
     for (std::size_t i = 0; i < s.size();) {
-        const code_point cp = decode_utf8(s, i);
-        const char32_t c = cp.value;
+        const go::decoded_rune cp = go::decode_rune(s, i);
+        const char32_t c = cp.rune;
         const bool line_break = c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
         if (yaml_printable(c) && !line_break && c != '"' && c != '\\') {
-            out.append(s.substr(i, cp.length));
+            out.append(s.substr(i, cp.width));
         } else {
             switch (c) {
                 case 0x00: out += "\\0"; break;
@@ -226,7 +226,7 @@ std::string yaml_quote(std::string_view s) {
                         out += fmt::format("\\U{:08X}", v);
             }
         }
-        i += cp.length ? cp.length : 1;
+        i += cp.width;
     }
     out += '"';
     return out;

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "filter/filter_error.h"
-#include "filter/go_text.h"
+#include "go/strconv.h"
 
 namespace flowgrep {
 
@@ -142,8 +142,8 @@ std::optional<addr_problem> parse_address(std::string_view s, ip_address& out) {
 }
 
 std::string address_message(std::string_view in, const addr_problem& p) {
-    std::string msg = "ParseAddr(" + go_text::quote(in) + "): " + p.message;
-    if (!p.at.empty()) msg += " (at " + go_text::quote(p.at) + ")";
+    std::string msg = "ParseAddr(" + go::quote(in) + "): " + p.message;
+    if (!p.at.empty()) msg += " (at " + go::quote(p.at) + ")";
     return msg;
 }
 
@@ -171,7 +171,7 @@ std::optional<ip_address> parse_ip_address(std::string_view s, std::string* erro
 
 std::optional<ip_prefix> parse_ip_prefix(std::string_view s, std::string* error) {
     auto fail = [&](const std::string& why) -> std::optional<ip_prefix> {
-        if (error) *error = "netip.ParsePrefix(" + go_text::quote(s) + "): " + why;
+        if (error) *error = "netip.ParsePrefix(" + go::quote(s) + "): " + why;
         return std::nullopt;
     };
     auto slash = s.rfind('/');
@@ -185,11 +185,11 @@ std::optional<ip_prefix> parse_ip_prefix(std::string_view s, std::string* error)
     std::string_view bits = s.substr(slash + 1);
     // Go refuses signs and leading zeros here although strconv.Atoi would take them.
     bool bad_bits = bits.empty() || (bits.size() > 1 && (bits[0] < '1' || bits[0] > '9'));
-    auto value = bad_bits ? std::nullopt : go_text::parse_uint(bits, 63);
-    if (!value) return error ? fail("bad bits after slash: " + go_text::quote(bits)) : std::nullopt;
-    if (*value > prefix.address.bit_len)
+    auto value = go::parse_uint(bits, 10, 63);
+    if (bad_bits || !value.ok()) return error ? fail("bad bits after slash: " + go::quote(bits)) : std::nullopt;
+    if (value.value > prefix.address.bit_len)
         return error ? fail("prefix length out of range") : std::nullopt;
-    prefix.bits = static_cast<int>(*value);
+    prefix.bits = static_cast<int>(value.value);
     return prefix;
 }
 
@@ -198,11 +198,11 @@ ip_filter::ip_filter(const std::vector<std::string>& values) {
         std::string why;
         if (value.find('/') != std::string::npos) {
             auto prefix = parse_ip_prefix(value, &why);
-            if (!prefix) throw filter_error("invalid IP prefix " + go_text::quote(value) + " in filter: " + why);
+            if (!prefix) throw filter_error("invalid IP prefix " + go::quote(value) + " in filter: " + why);
             prefixes_.push_back(*prefix);
         } else {
             if (!parse_ip_address(value, &why))
-                throw filter_error("invalid IP address " + go_text::quote(value) + " in filter: " + why);
+                throw filter_error("invalid IP address " + go::quote(value) + " in filter: " + why);
             exact_.push_back(value);
         }
     }

@@ -13,7 +13,7 @@
 #include <utility>
 
 #include "filter/filter_error.h"
-#include "filter/go_text.h"
+#include "go/strconv.h"
 
 namespace flowgrep {
 
@@ -135,7 +135,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 std::string invalid_value(std::string_view path, std::string_view value, std::string_view detail) {
     std::string out(path);
     out += ": Invalid value: ";
-    out += go_text::quote(value);
+    out += go::quote(value);
     if (!detail.empty()) {
         out += ": ";
         out += detail;
@@ -408,7 +408,7 @@ private:
         };
         if (r.op == "gt" || r.op == "lt") {
             for (std::size_t i = 0; i < r.values.size(); ++i)
-                if (!go_text::parse_int64(r.values[i]))
+                if (!go::parse_int64(r.values[i]))
                     add(invalid_value(fmt::format("values[{}]", i), r.values[i],
                                       "for 'Gt', 'Lt' operators, the value must be an integer"));
         }

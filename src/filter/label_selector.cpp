@@ -5,8 +5,9 @@
 #include <algorithm>
 #include <array>
 
-#include "filter/go_text.h"
 #include "filter/k8s_selector.h"
+#include "go/strconv.h"
+#include "go/unicode.h"
 
 namespace flowgrep {
 
@@ -65,21 +66,21 @@ std::string translate_label_selector(std::string_view selector) {
     // Rune by rune as Hubble's translator reads it; invalid UTF-8 comes out as U+FFFD, as there.
     std::string out;
     std::size_t i = 0;
-    auto next_rune = [&] { return go_text::decode_rune(selector, i); };
+    auto next_rune = [&] { return go::decode_rune(selector, i); };
     while (i < selector.size()) {
         // Up to the next key: whitespace and '!'.
         while (i < selector.size()) {
             auto [r, width] = next_rune();
-            if (!go_text::is_space(r) && r != '!') break;
-            go_text::append_rune(out, r);
+            if (!go::is_space(r) && r != '!') break;
+            go::append_rune(out, r);
             i += width;
         }
         // The key, which ends at whitespace, '=', '!' or ','. Even an empty key is written.
         std::string key;
         while (i < selector.size()) {
             auto [r, width] = next_rune();
-            if (go_text::is_space(r) || r == '=' || r == '!' || r == ',') break;
-            go_text::append_rune(key, r);
+            if (go::is_space(r) || r == '=' || r == '!' || r == ',') break;
+            go::append_rune(key, r);
             i += width;
         }
         if (key.find(':') == std::string::npos) key.insert(0, "any:");
@@ -92,7 +93,7 @@ std::string translate_label_selector(std::string_view selector) {
             i += width;
             if (r == '(') ++nesting;
             if (r == ')') --nesting;
-            go_text::append_rune(out, r);
+            go::append_rune(out, r);
             if (r == ',' && nesting == 0) break;
         }
     }
@@ -115,7 +116,7 @@ label_selector::label_selector(std::string_view selector) {
         r.any_source = r.source == "any";
         r.key = key.key;
         if (r.source == "cidr") r.cidr = cidr_label_prefix(r.key);
-        if (r.kind == op::greater || r.kind == op::less) r.number = go_text::parse_int64(parsed.values.front()).value_or(0);
+        if (r.kind == op::greater || r.kind == op::less) r.number = go::parse_int64(parsed.values.front()).value_or(0);
         r.values = std::move(parsed.values);
         requirements_.push_back(std::move(r));
     }
@@ -192,7 +193,7 @@ bool label_selector::holds(std::span<const std::string_view> labels, const requi
         case op::less: {
             auto value = value_of(labels, r);
             if (!value) return false;
-            auto number = go_text::parse_int64(*value);
+            auto number = go::parse_int64(*value);
             if (!number) return false;
             return r.kind == op::greater ? *number > r.number : *number < r.number;
         }

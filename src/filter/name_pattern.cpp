@@ -3,7 +3,8 @@
 
 #include "filter/filter_error.h"
 #include "filter/go_regexp.h"
-#include "filter/go_text.h"
+#include "go/strconv.h"
+#include "go/unicode.h"
 
 namespace flowgrep {
 
@@ -15,12 +16,12 @@ constexpr std::string_view any_fqdn = R"((?:[-0-9_a-z]+(?:\.[-0-9_a-z]+)*))";
 // Appends the regexp for one FQDN pattern: trim, drop one trailing dot, lower-case, then only
 // `.`, `*`, `-`, `_`, digits and letters are allowed.
 void append_fqdn_pattern(std::string& out, std::string_view pattern) {
-    std::string canonical = go_text::to_lower(go_text::trim_space(pattern));
+    std::string canonical = go::to_lower(go::trim_space(pattern));
     if (!canonical.empty() && canonical.back() == '.') canonical.pop_back();
     if (canonical.empty()) throw filter_error("empty pattern");
     if (canonical.back() == '.') throw filter_error("multiple trailing dots in pattern");
     for (std::size_t i = 0; i < canonical.size();) {
-        auto [r, width] = go_text::decode_rune(canonical, i);
+        auto [r, width] = go::decode_rune(canonical, i);
         i += width;
         if (r == '.')
             out += R"(\.)";
@@ -29,7 +30,7 @@ void append_fqdn_pattern(std::string& out, std::string_view pattern) {
         else if (r == '-' || r == '_' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z'))
             out += static_cast<char>(r);
         else
-            throw filter_error(go_text::quote_rune(r) + ": invalid rune in pattern");
+            throw filter_error(go::quote_rune(r) + ": invalid rune in pattern");
     }
 }
 

@@ -2,7 +2,7 @@
 #include "output/node_status_text.h"
 
 #include "flow/enums.h"
-#include "output/go_quote.h"
+#include "go/strconv.h"
 #include "output/text_append.h"
 
 namespace flowgrep {
@@ -32,12 +32,12 @@ void append_status_text_form(std::string& out, const node_status& s) {
     for (auto name : s.node_names) {
         sep();
         out.append("node_names:");
-        append_go_quoted(out, name);
+        go::append_quoted(out, name);
     }
     if (!s.message.empty()) {
         sep();
         out.append("message:");
-        append_go_quoted(out, s.message);
+        go::append_quoted(out, s.message);
     }
 }
 
@@ -93,7 +93,7 @@ void append_node_status_line(std::string& out, const response& r, time_formatter
         break;
     case node_error:
         out.append("Error ");
-        append_go_quoted(out, s.message);
+        go::append_quoted(out, s.message);
         out.append(" on ");
         append_uint(out, s.node_names.size());
         out.append(" nodes: ");
@@ -119,7 +119,7 @@ void append_node_status_dict(std::string& out, const response& r, time_formatter
     if (s.message.empty())
         out.append("N/A");
     else
-        append_go_quoted(out, s.message);
+        go::append_quoted(out, s.message);
     out.push_back('\n');
 }
 

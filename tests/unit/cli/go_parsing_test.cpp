@@ -1,56 +1,13 @@
-// The Go library behaviour flag values go through: strconv.ParseUint/ParseBool/Quote, encoding/csv's
-// first record, time.ParseDuration and the suggestion helper.
+// The Go library behaviour flag values go through that lives with the command line: encoding/csv's
+// first record, time.ParseDuration and the suggestion helper (strconv is tested in tests/unit/go/).
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers.hpp>
 
-#include "cli/go_strconv.h"
+#include "cli/csv_record.h"
 #include "cli/go_time.h"
 #include "cli/suggest.h"
 
 using namespace flowgrep;
-
-TEST_CASE("ParseUint with base prefixes", "[cli][go]") {
-    auto ok = [](std::string_view s, int base, int bits) {
-        auto r = go::parse_uint(s, base, bits);
-        return r.error == go::num_error::none ? std::optional<uint64_t>(r.value) : std::nullopt;
-    };
-    CHECK(ok("010", 0, 32) == 8);
-    CHECK(ok("0", 0, 32) == 0);
-    CHECK(ok("0x10", 0, 32) == 16);
-    CHECK(ok("0X1f", 0, 32) == 31);
-    CHECK(ok("0b11", 0, 32) == 3);
-    CHECK(ok("0o17", 0, 32) == 15);
-    CHECK(ok("1_000", 0, 32) == 1000);
-    CHECK(ok("0x_1", 0, 32) == 1);
-    CHECK(ok("0_7", 0, 32) == 7);
-    CHECK(ok("4294967295", 0, 32) == 4294967295u);
-    CHECK(ok("18446744073709551615", 0, 64) == UINT64_MAX);
-    for (std::string_view bad : {"", "_1", "1_", "1__0", "0x", "0b", "08", "-1", "+1", " 1", "1e3", "0x1g"})
-        CHECK(go::parse_uint(bad, 0, 32).error == go::num_error::syntax);
-    CHECK(go::parse_uint("4294967296", 0, 32).error == go::num_error::range);
-    CHECK(go::parse_uint("99999999999x", 10, 32).error == go::num_error::range);
-    CHECK(ok("010", 10, 32) == 10);
-    CHECK(go::parse_uint("1_0", 10, 32).error == go::num_error::syntax);
-    CHECK(go::parse_uint("0x10", 10, 32).error == go::num_error::syntax);
-    CHECK(go::parse_uint_message("x", go::num_error::syntax) == R"(strconv.ParseUint: parsing "x": invalid syntax)");
-}
-
-TEST_CASE("ParseBool", "[cli][go]") {
-    for (std::string_view t : {"1", "t", "T", "TRUE", "true", "True"}) CHECK(go::parse_bool(t) == true);
-    for (std::string_view f : {"0", "f", "F", "FALSE", "false", "False"}) CHECK(go::parse_bool(f) == false);
-    for (std::string_view bad : {"", "yes", "tRUE", "on", "2"}) CHECK_FALSE(go::parse_bool(bad).has_value());
-}
-
-TEST_CASE("Quote", "[cli][go]") {
-    CHECK(go::quote("abc") == R"("abc")");
-    CHECK(go::quote("a\"b\\c") == R"("a\"b\\c")");
-    CHECK(go::quote("a\nb\tc\x01\x7f") == R"("a\nb\tc\x01\x7f")");
-    CHECK(go::quote("caf\xc3\xa9") == "\"caf\xc3\xa9\"");
-    CHECK(go::quote("\xff") == R"("\xff")");
-    CHECK(go::quote("\xc2\xa0") == R"("\u00a0")");
-    CHECK(go::quote("\xe2\x80\xa8") == R"("\u2028")");
-    CHECK(go::quote("\xf0\x9f\x98\x80") == "\"\xf0\x9f\x98\x80\"");
-}
 
 TEST_CASE("csv record", "[cli][go]") {
     using v = std::vector<std::string>;
