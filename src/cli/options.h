@@ -33,12 +33,19 @@ struct options {
     bool numeric = false;
     bool ip_translation = true;
     bool print_node_name = false;
-    std::vector<std::string> field_mask;  // paths as given, not yet validated; only with json output
+    std::vector<std::string> field_mask;  // Flow field paths, checked; only with json output
     bool use_default_field_masks = false;  // accepted for compatibility; no effect on files
 
     bool print_raw_filters = false;
     bool silent_errors = false;
     bool debug = false;
+
+    // For scripts (grep's meanings): --quiet prints nothing and stops at the first matching flow,
+    // --count prints only how many flows would have been printed; both exit 1 when none matched.
+    bool quiet = false;
+    bool count = false;
+    bool strict = false;         // a bad input line is an error: stop there, exit 2
+    bool line_buffered = false;  // flush after each record even when stdout is not a terminal
 };
 
 }  // namespace flowgrep

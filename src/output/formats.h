@@ -6,6 +6,7 @@
 
 #include "cli/options.h"
 #include "output/endpoint_text.h"
+#include "output/field_mask.h"
 #include "output/printer.h"
 #include "output/time_format.h"
 
@@ -17,6 +18,7 @@ struct print_settings {
     bool node_name = false;  // --print-node-name
     bool debug = false;      // print node-status records of every state
     bool silent_errors = false;
+    field_mask mask;  // --field-mask, for json output
 };
 
 // Resolves the output options; `stdout_is_tty`, NO_COLOR and TERM decide --color auto.

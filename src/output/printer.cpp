@@ -32,6 +32,7 @@ print_settings resolve_print_settings(const options& opts, bool stdout_is_tty, c
     s.node_name = opts.print_node_name;
     s.debug = opts.debug;
     s.silent_errors = opts.silent_errors;
+    if (opts.output == output_format::json) s.mask = field_mask(opts.field_mask);
     return s;
 }
 

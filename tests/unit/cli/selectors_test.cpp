@@ -143,7 +143,8 @@ TEST_CASE("formatting options", "[cli][formatting]") {
 TEST_CASE("field masks", "[cli][formatting][field-mask]") {
     CHECK(parse_ok({"-o", "json", "--field-mask", "time,verdict", "--experimental-field-mask", "source.pod_name"})
               .field_mask == std::vector<std::string>{"time", "verdict", "source.pod_name"});
-    CHECK(parse_ok({"-o", "json", "--field-mask", R"("a,b",c)"}).field_mask == std::vector<std::string>{"a,b", "c"});
+    CHECK(parse_ok({"-o", "json", "--field-mask", R"("time",l4.TCP)"}).field_mask ==
+          std::vector<std::string>{"time", "l4.TCP"});
     CHECK(parse_ok({"--field-mask="}).field_mask.empty());
     CHECK(error_of({"--experimental-field-mask", "time,verdict"}) ==
           "compact output format is not compatible with custom field mask");
@@ -151,6 +152,28 @@ TEST_CASE("field masks", "[cli][formatting][field-mask]") {
     CHECK(error_of({"-o", "json", "--field-mask", R"(a"b)"}) ==
           R"(invalid argument "a\"b" for "--field-mask" flag: parse error on line 1, column 2: bare " in non-quoted-field)");
     CHECK(parse_ok({"--experimental-use-default-field-masks"}).use_default_field_masks);
+}
+
+TEST_CASE("field mask paths are Flow fields, checked after the filters", "[cli][formatting][field-mask]") {
+    CHECK(error_of({"-o", "json", "--field-mask", "time,source.podName"}) ==
+          R"(failed to construct field mask: proto: invalid path "source.podName" for message "flow.Flow")");
+    CHECK(error_of({"-o", "jsonpb", "--experimental-field-mask", "time,no_such_field,bogus"}) ==
+          R"(failed to construct field mask: proto: invalid path "no_such_field" for message "flow.Flow")");
+    CHECK(error_of({"-o", "json", "--field-mask", R"("a,b",c)"}) ==
+          R"(failed to construct field mask: proto: invalid path "a,b" for message "flow.Flow")");
+    CHECK(error_of({"-o", "json", "--field-mask", "source.labels.x"}) ==
+          R"(failed to construct field mask: proto: invalid path "source.labels.x" for message "flow.Flow")");
+    CHECK(error_of({"-o", "json", "--field-mask", "time,"}) ==
+          R"(failed to construct field mask: proto: invalid path "" for message "flow.Flow")");
+    CHECK(error_of({"-o", "json", "--field-mask", "caf\xc3\xa9"}) ==
+          R"(failed to construct field mask: proto: invalid path "café" for message "flow.Flow")");
+    CHECK(parse_ok({"-o", "json", "--field-mask", "time.seconds,is_reply.value,l4.TCP.flags.SYN"}).field_mask.size() == 3);
+    // After --allowlist/--denylist (their errors win), before --print-raw-filters (which then fails).
+    CHECK(error_of({"-o", "json", "--field-mask", "bogus", "--denylist", "{"}).starts_with("invalid --denylist flag"));
+    CHECK(error_of({"-o", "json", "--field-mask", "bogus", "--print-raw-filters"}) ==
+          R"(failed to construct field mask: proto: invalid path "bogus" for message "flow.Flow")");
+    // The output format is checked first.
+    CHECK(error_of({"-o", "dict", "--field-mask", "bogus"}) == "dict output format is not compatible with custom field mask");
 }
 
 TEST_CASE("errors after parsing come in hubble's order", "[cli][order]") {
