@@ -6,14 +6,17 @@
 #include <algorithm>
 
 #include "cli/cli11_replay.h"
+#include "cli/commands.h"
+#include "cli/csv_record.h"
 #include "cli/filter_builder.h"
-#include "cli/go_strconv.h"
 #include "cli/go_time.h"
 #include "cli/help.h"
 #include "cli/option_table.h"
 #include "cli/pflag_scan.h"
 #include "cli/suggest.h"
 #include "filter/filter_json.h"
+#include "flow/flow_schema.h"
+#include "go/strconv.h"
 
 namespace flowgrep {
 
@@ -95,6 +98,10 @@ void apply_flag(const flag_use& use, flag_values& v, options& o) {
     case option_action::port_forward: v.port_forward = parse_switch(use); break;
     case option_action::help: v.help = parse_switch(use); break;
     case option_action::version: v.version = parse_switch(use); break;
+    case option_action::quiet: o.quiet = parse_switch(use); break;
+    case option_action::count: o.count = parse_switch(use); break;
+    case option_action::strict: o.strict = parse_switch(use); break;
+    case option_action::line_buffered: o.line_buffered = parse_switch(use); break;
     }
 }
 
@@ -146,6 +153,16 @@ void append_json_filters(std::string_view flag, const std::vector<std::string>& 
     }
 }
 
+// What fieldmaskpb.New says of the first path that is not a Flow field, when hubble builds the
+// request.
+void check_field_mask(const std::vector<std::string>& paths) {
+    const message_schema& flow = flow_schema();
+    for (const auto& path : paths)
+        if (!is_valid_field_path(flow, path))
+            throw usage_error("failed to construct field mask: proto: invalid path " + go::quote(path) +
+                              " for message " + go::quote(flow.full_name));
+}
+
 go::instant instant_of(int64_t ns) {
     int64_t secs = ns / 1'000'000'000, nanos = ns % 1'000'000'000;
     if (nanos < 0) {
@@ -157,6 +174,7 @@ go::instant instant_of(int64_t ns) {
 
 parsed_command_line parse(const std::vector<std::string>& args, go::instant now) {
     scanned_args scanned = scan_args(args);
+    if (auto command = run_command(scanned)) return std::move(*command);
     recorded_args recorded;
     try {
         recorded = record_with_cli11(scanned);
@@ -194,12 +212,14 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now)
     if (o.first > 0 && o.all) throw usage_error("cannot set both --first and --all");
     if (o.first > 0 && o.follow) throw usage_error("cannot set both --first and --follow");
     if (o.last > 0 && o.all) throw usage_error("cannot set both --last and --all");
+    if (o.quiet && o.count) throw usage_error("cannot set both --quiet and --count");
     if (!v.since.empty()) o.since_ns = parse_time_bound("since", v.since, now);
     if (!v.until.empty() && !o.follow) o.until_ns = parse_time_bound("until", v.until, now);
 
     o.filters = v.filters.build();
     append_json_filters("allowlist", v.allowlist, o.filters.allow);
     append_json_filters("denylist", v.denylist, o.filters.deny);
+    check_field_mask(o.field_mask);
 
     // 4. --print-raw-filters prints before any input would be opened.
     if (o.print_raw_filters) {

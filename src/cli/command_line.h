@@ -18,14 +18,14 @@ public:
 
 struct parsed_command_line {
     options opts;
-    bool exit_now = false;  // --help, --version or --print-raw-filters: print `print` and exit 0
+    bool exit_now = false;  // --help, --version, --print-raw-filters or a command: print `print`, exit 0
     std::string print;      // what to write on standard output when exit_now
 };
 
 // Throws usage_error. Errors come in hubble's order: flag errors left to right (syntax, values,
 // filter conflicts); then --help/--version; a trailing --not; -o and its combinations; selector
-// conflicts; --since, --until; --allowlist, --denylist JSON; --print-raw-filters (exit_now, with
-// opts.print_raw_filters set); -P; the --last limit.
+// conflicts; --since, --until; --allowlist, --denylist JSON; --field-mask paths; --print-raw-filters
+// (exit_now, with opts.print_raw_filters set); -P; the --last limit.
 parsed_command_line parse_command_line(const std::vector<std::string>& args);
 
 // The same, with "now" (ns since the epoch) fixed for relative --since/--until; for tests.

@@ -2,6 +2,8 @@
 #include "cli/help.h"
 
 #include "cli/option_table.h"
+#include "exit_status.h"
+#include "cli/subcommands.h"
 
 #ifndef FLOWGREP_VERSION
 #define FLOWGREP_VERSION "unknown"
@@ -71,11 +73,31 @@ void append_row(std::string& out, const std::string& flags, std::string_view sum
 
 std::string help_text() {
     std::string out;
-    out += "Usage: flowgrep [FLAGS] [FILE...]\n\n";
+    out += "Usage: flowgrep [FLAGS] [FILE...]\n";
+    for (const auto& cmd : subcommands) {
+        out += "       flowgrep ";
+        out += cmd.name;
+        if (!cmd.args.empty()) {
+            out += ' ';
+            out += cmd.args;
+        }
+        out += '\n';
+    }
+    out += '\n';
     append_wrapped(out,
                    "Filter Hubble flows, the JSON lines of `hubble observe -o json`, read from the FILEs or "
                    "standard input (also for -), with the flags of `hubble observe`.",
                    0);
+    out += "\nCommands (the first word; write ./completion for a file of that name):\n";
+    for (const auto& cmd : subcommands) {
+        std::string column = "  ";
+        column += cmd.name;
+        if (!cmd.metavar.empty()) {
+            column += ' ';
+            column += cmd.metavar;
+        }
+        append_row(out, column, cmd.summary);
+    }
     const option_group groups[] = {option_group::selectors, option_group::filters, option_group::raw_filters,
                                    option_group::formatting, option_group::other};
     for (option_group group : groups) {
@@ -89,6 +111,16 @@ std::string help_text() {
                 append_row(out, flag_column(spec, spec.alias), "the same as --" + std::string(spec.name));
         }
     }
+    // The epilogue: what a script can learn from the exit status (the man page says the same).
+    out += "\nExit status:\n";
+    for (const auto& doc : exit_status_docs) {
+        out += "  ";
+        out += std::to_string(static_cast<int>(doc.status));
+        out += "  ";
+        append_wrapped(out, doc.meaning, 5);
+    }
+    out += "\n  ";
+    append_wrapped(out, exit_status_signal_note, 2);
     return out;
 }
 

@@ -19,6 +19,7 @@ std::vector<std::string> names_of(enum_table table, int32_t min_number = INT32_M
 std::vector<std::string> event_type_choices() {
     std::vector<std::string> out = names_of(event_type_names);
     for (const auto& sub : trace_sub_type_names) out.push_back("trace:" + std::string(sub.name));
+    for (const auto& sub : agent_sub_type_names) out.push_back("agent:" + std::string(sub.name));
     return out;
 }
 
@@ -66,6 +67,10 @@ std::vector<option_spec> build_table() {
                                                 "udp",  "dns",    "http",   "kafka"};
     const std::vector<std::string> http_methods = {"CONNECT", "DELETE", "GET", "HEAD", "OPTIONS",
                                                    "PATCH",   "POST",   "PUT", "TRACE"};
+    // Offered by the completions: the codes most often looked for, and the classes.
+    const std::vector<std::string> http_statuses = {"200", "201", "204", "301", "302", "304", "400",
+                                                    "401", "403", "404", "409", "429", "500", "502",
+                                                    "503", "504", "2+",  "3+",  "4+",  "5+"};
     const std::vector<std::string> time_formats = {
         "StampMilli", "YearMonthDay", "YearMonthDayHour", "YearMonthDayHourMinute", "RFC3339",
         "RFC3339Milli", "RFC3339Micro", "RFC3339Nano", "RFC1123Z"};
@@ -157,7 +162,8 @@ std::vector<option_spec> build_table() {
                             "Keep HTTP flows whose URL path matches the regular expression (RE2 syntax)."));
     t.push_back(filter_flag("http-status", "CODE", "keep HTTP flows with this status code or prefix",
                             "Keep HTTP flows whose status code is CODE (404), or starts with it when it ends "
-                            "in + (5+, 40+)."));
+                            "in + (5+, 40+).",
+                            http_statuses));
     t.push_back(filter_flag("http-url", "REGEX", "keep HTTP flows whose URL matches a regex",
                             "Keep HTTP flows whose full URL matches the regular expression (RE2 syntax)."));
     t.push_back(filter_flag("identity", "IDENTITY", "keep flows from or to a security identity",
@@ -253,7 +259,8 @@ std::vector<option_spec> build_table() {
     t.push_back(filter_flag("type", "TYPE[:SUBTYPE]", "keep flows of an event type (and sub-type)",
                             "Keep flows of the monitor event type TYPE: a name (drop, trace, l7, "
                             "policy-verdict, capture, trace-sock ...) or a number. SUBTYPE is a number, or a "
-                            "name after trace (trace:to-endpoint) and agent; 0 as TYPE matches any type.",
+                            "name after trace (trace:to-endpoint) and agent; 0 as TYPE matches any type. "
+                            "`flowgrep event-types` lists them all.",
                             event_type_choices(), 't'));
     t.push_back(filter_flag("uuid", "UUID", "keep the flow with this UUID",
                             "Keep the flow whose uuid field is UUID."));
@@ -281,11 +288,21 @@ std::vector<option_spec> build_table() {
                             "Colour the compact and dict output: always, never, or auto (when standard output is "
                             "a terminal and NO_COLOR is unset). Any other value means auto.",
                             {"auto", "always", "never"}));
+    t.push_back(switch_flag(a::count, g::formatting, "count", "print only the number of matching flows",
+                            "Print only how many flows would have been printed (after --first or --last), as "
+                            "one number, and exit with status 1 when it is 0, as grep -c does. Node status, "
+                            "lost events and empty responses are not counted. Cannot be combined with --quiet.",
+                            'c'));
     t.push_back(switch_flag(a::ip_translation, g::formatting, "ip-translation",
                             "show names instead of IPs (default true)",
                             "Show endpoints by pod, service or domain name where the flow knows one. On by "
                             "default; turn it off with --ip-translation=false (a separate false word would be a "
                             "file name)."));
+    t.push_back(switch_flag(a::line_buffered, g::formatting, "line-buffered", "flush the output after every flow",
+                            "Write each flow out as soon as it is printed, for a pipe whose reader wants flows as "
+                            "they come (tail -f | flowgrep --line-buffered | ...). This is what happens anyway "
+                            "when standard output is a terminal; otherwise output goes out in large blocks, "
+                            "which is much faster."));
     t.push_back(switch_flag(a::numeric, g::formatting, "numeric", "show IP addresses instead of names",
                             "Show IP addresses rather than names; wins over --ip-translation."));
     t.push_back(valued_flag(a::output, g::formatting, "output", "FORMAT", "output format: compact, dict, table, json",
@@ -296,6 +313,11 @@ std::vector<option_spec> build_table() {
     t.push_back(switch_flag(a::print_node_name, g::formatting, "print-node-name",
                             "show the node that observed each flow",
                             "Add the name of the node that observed each flow to the output."));
+    t.push_back(switch_flag(a::quiet, g::formatting, "quiet", "print nothing, stop at the first matching flow",
+                            "Print no flows and stop reading at the first flow that passes the time window and "
+                            "the filters: exit status 0 if there is one, 1 if there is none, as grep -q does. "
+                            "Warnings and errors are still printed. Cannot be combined with --count.",
+                            'q'));
     t.push_back(valued_flag(a::time_format, g::formatting, "time-format", "FORMAT", "how timestamps are printed",
                             "How timestamps are printed (in UTC), by name in any letter case: StampMilli (the "
                             "default), YearMonthDay, YearMonthDayHour, YearMonthDayHourMinute, RFC3339, "
@@ -334,6 +356,11 @@ std::vector<option_spec> build_table() {
                             "Do not print node status messages on standard error. Warnings about bad lines are "
                             "still printed.",
                             's'));
+    t.push_back(switch_flag(a::strict, g::other, "strict", "stop with status 2 at the first bad input line",
+                            "Treat a bad input line as an error rather than skipping it with a warning: print "
+                            "flowgrep: error: FILE:LINE: REASON, stop reading, and exit with status 2. Every line "
+                            "is then checked in full, including the parts of lines that the filters drop, which "
+                            "costs some speed."));
     t.push_back(switch_flag(a::version, g::other, "version", "print the version and exit",
                             "Print flowgrep's version and exit."));
     return t;

@@ -49,6 +49,10 @@ enum class option_action : uint8_t {
     port_forward,
     help,
     version,
+    quiet,
+    count,
+    strict,
+    line_buffered,
 };
 
 struct option_spec {

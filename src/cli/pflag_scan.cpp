@@ -45,6 +45,7 @@ public:
                 continue;
             }
             if (s == "--") {
+                out_.after_dashdash = out_.positionals.size();
                 while (next_ < args_.size()) out_.positionals.push_back(args_[next_++]);
                 break;
             }

@@ -3,6 +3,7 @@
 // take the next word, `--` ending the flags, and values that start with a dash.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct flag_use {
 struct scanned_args {
     std::vector<flag_use> flags;          // in command-line order
     std::vector<std::string> positionals; // the input files
+    size_t after_dashdash = SIZE_MAX;     // index of the first positional that came after `--`
     std::string error;                    // the syntax error that stopped the scan; empty if none
 };
 

@@ -118,7 +118,9 @@ TEST_CASE("the table lists hubble observe's flags", "[cli][table]") {
         // raw filters, formatting, other
         "allowlist", "denylist", "color", "ip-translation", "numeric", "output", "print-node-name",
         "time-format", "debug", "experimental-use-default-field-masks", "field-mask", "help", "port-forward",
-        "print-raw-filters", "silent-errors", "version"};
+        "print-raw-filters", "silent-errors", "version",
+        // flowgrep's own, for scripts and pipelines
+        "count", "quiet", "strict", "line-buffered"};
     std::set<std::string_view> names;
     for (const auto& spec : option_table()) names.insert(spec.name);
     CHECK(names == expected);
@@ -128,7 +130,8 @@ TEST_CASE("the table lists hubble observe's flags", "[cli][table]") {
                                                      {'t', "type"},           {'f', "follow"},
                                                      {'o', "output"},         {'s', "silent-errors"},
                                                      {'D', "debug"},          {'h', "help"},
-                                                     {'P', "port-forward"}};
+                                                     {'P', "port-forward"},   {'q', "quiet"},
+                                                     {'c', "count"}};
     for (const auto& [c, name] : shorts) {
         INFO(c);
         REQUIRE(find_short_option(c));

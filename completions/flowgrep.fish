@@ -1,0 +1,139 @@
+# fish completion for flowgrep, generated from its option table by `flowgrep completion fish`;
+# do not edit. Install as share/fish/vendor_completions.d/flowgrep.fish (or
+# ~/.config/fish/completions/flowgrep.fish), or run: flowgrep completion fish | source
+
+complete -c flowgrep -e
+
+# Whether the word being completed is a flag's value (value), the first positional word
+# (first), the shell after `completion` (shell), one that takes nothing (none) or a file.
+function __flowgrep_state -a want
+    set -l words (commandline -opc)
+    set -e words[1]
+    set -l take 0
+    set -l dashdash 0
+    set -l count 0
+    set -l first
+    for w in $words
+        if test $take = 1
+            set take 0
+        else if test $dashdash = 0; and string match -qr -- '^-.' $w
+            switch $w
+                case --
+                    set dashdash 1
+                case --first --last --since --until --cel-expression --cluster --drop-reason-desc --fqdn --from-cluster --from-fqdn --from-identity --from-ip --from-label --from-namespace --from-pod --from-port --from-service --from-workload --http-header --http-method --http-path --http-status --http-url --identity --interface --ip --ip-version --label --namespace --node-label --node-name --pod --port --protocol --service --snat-ip --tcp-flags --to-cluster --to-fqdn --to-identity --to-ip --to-label --to-namespace --to-pod --to-port --to-service --to-workload --trace-id --traffic-direction --type --uuid --verdict --workload --allowlist --denylist --color --output --time-format --field-mask --experimental-field-mask
+                    set take 1
+                case '--*'
+                case '*'
+                    string match -qr -- '^-[^lnto]*[lnto]$' $w; and set take 1
+            end
+        else
+            test $count = 0; and test $dashdash = 0; and set first $w
+            set count (math $count + 1)
+        end
+    end
+    set -l state files
+    if test $take = 1
+        set state value
+    else if test "$first" = completion
+        set state none
+        test $count = 1; and set state shell
+    else if test "$first" = event-types
+        set state none
+    else if test $count = 0; and test $dashdash = 0
+        set state first
+    end
+    test $state = $want
+end
+
+# The items of a comma-separated list: those typed so far, then each of $argv.
+function __flowgrep_list
+    set -l head (string replace -r -- '[^,]*$' '' (commandline -ct | string replace -r -- '^--?[^=]*=' ''))
+    printf '%s\n' $head$argv
+end
+
+complete -c flowgrep -n '__flowgrep_state first' -a completion -d 'print a completion script for bash, zsh or fish'
+complete -c flowgrep -n '__flowgrep_state first' -a event-types -d 'list every event type and sub-type by number'
+complete -c flowgrep -n '__flowgrep_state shell' -f -a 'bash fish zsh'
+complete -c flowgrep -n '__flowgrep_state none' -f
+
+complete -c flowgrep -l all -d 'print every matching flow (the default)'
+complete -c flowgrep -l first -d 'stop after the first N matching flows' -x
+complete -c flowgrep -s f -l follow -d 'accepted for compatibility; reads to the end'
+complete -c flowgrep -l last -d 'print only the last N matching flows' -x
+complete -c flowgrep -l since -d 'skip flows older than TIME' -x
+complete -c flowgrep -l until -d 'skip flows newer than TIME' -x
+complete -c flowgrep -s A -l all-namespaces -d 'keep flows from or to pods in any namespace'
+complete -c flowgrep -l cel-expression -d 'keep flows for which a CEL expression holds' -x
+complete -c flowgrep -l cluster -d 'keep flows from or to endpoints in a cluster' -x
+complete -c flowgrep -l drop-reason-desc -d 'keep dropped flows with this drop reason' -x -a 'DROP_REASON_UNKNOWN INVALID_SOURCE_MAC INVALID_DESTINATION_MAC INVALID_SOURCE_IP POLICY_DENIED INVALID_PACKET_DROPPED CT_TRUNCATED_OR_INVALID_HEADER CT_MISSING_TCP_ACK_FLAG CT_UNKNOWN_L4_PROTOCOL CT_CANNOT_CREATE_ENTRY_FROM_PACKET UNSUPPORTED_L3_PROTOCOL MISSED_TAIL_CALL ERROR_WRITING_TO_PACKET UNKNOWN_L4_PROTOCOL UNKNOWN_ICMPV4_CODE UNKNOWN_ICMPV4_TYPE UNKNOWN_ICMPV6_CODE UNKNOWN_ICMPV6_TYPE ERROR_RETRIEVING_TUNNEL_KEY ERROR_RETRIEVING_TUNNEL_OPTIONS INVALID_GENEVE_OPTION UNKNOWN_L3_TARGET_ADDRESS STALE_OR_UNROUTABLE_IP NO_MATCHING_LOCAL_CONTAINER_FOUND ERROR_WHILE_CORRECTING_L3_CHECKSUM ERROR_WHILE_CORRECTING_L4_CHECKSUM CT_MAP_INSERTION_FAILED INVALID_IPV6_EXTENSION_HEADER IP_FRAGMENTATION_NOT_SUPPORTED SERVICE_BACKEND_NOT_FOUND NO_TUNNEL_OR_ENCAPSULATION_ENDPOINT FAILED_TO_INSERT_INTO_PROXYMAP REACHED_EDT_RATE_LIMITING_DROP_HORIZON UNKNOWN_CONNECTION_TRACKING_STATE LOCAL_HOST_IS_UNREACHABLE NO_CONFIGURATION_AVAILABLE_TO_PERFORM_POLICY_DECISION UNSUPPORTED_L2_PROTOCOL NO_MAPPING_FOR_NAT_MASQUERADE UNSUPPORTED_PROTOCOL_FOR_NAT_MASQUERADE FIB_LOOKUP_FAILED ENCAPSULATION_TRAFFIC_IS_PROHIBITED INVALID_IDENTITY UNKNOWN_SENDER NAT_NOT_NEEDED IS_A_CLUSTERIP FIRST_LOGICAL_DATAGRAM_FRAGMENT_NOT_FOUND FORBIDDEN_ICMPV6_MESSAGE DENIED_BY_LB_SRC_RANGE_CHECK SOCKET_LOOKUP_FAILED SOCKET_ASSIGN_FAILED PROXY_REDIRECTION_NOT_SUPPORTED_FOR_PROTOCOL POLICY_DENY VLAN_FILTERED INVALID_VNI INVALID_TC_BUFFER NO_SID MISSING_SRV6_STATE NAT46 NAT64 AUTH_REQUIRED CT_NO_MAP_FOUND SNAT_NO_MAP_FOUND INVALID_CLUSTER_ID UNSUPPORTED_PROTOCOL_FOR_DSR_ENCAP NO_EGRESS_GATEWAY UNENCRYPTED_TRAFFIC TTL_EXCEEDED NO_NODE_ID DROP_RATE_LIMITED IGMP_HANDLED IGMP_SUBSCRIBED MULTICAST_HANDLED DROP_HOST_NOT_READY DROP_EP_NOT_READY DROP_NO_EGRESS_IP'
+complete -c flowgrep -l fqdn -d 'keep flows from or to a domain name' -x
+complete -c flowgrep -l from-all-namespaces -d 'keep flows from pods in any namespace'
+complete -c flowgrep -l from-cluster -d 'keep flows from endpoints in a cluster' -x
+complete -c flowgrep -l from-fqdn -d 'keep flows from a domain name' -x
+complete -c flowgrep -l from-identity -d 'keep flows from a security identity' -x -a 'host world unmanaged health init remote-node kube-apiserver ingress world-ipv4 world-ipv6 overlay-to-encrypt'
+complete -c flowgrep -l from-ip -d 'keep flows from an IP or CIDR range' -x
+complete -c flowgrep -l from-label -d 'keep flows from endpoints matching labels' -x
+complete -c flowgrep -l from-namespace -d 'keep flows from a namespace' -x
+complete -c flowgrep -l from-pod -d 'keep flows from pods with this name prefix' -x
+complete -c flowgrep -l from-port -d 'keep flows from a port' -x
+complete -c flowgrep -l from-service -d 'keep flows from services with this name prefix' -x
+complete -c flowgrep -l from-workload -d 'keep flows from a workload' -x
+complete -c flowgrep -l http-header -d 'keep HTTP flows with this header value' -x
+complete -c flowgrep -l http-method -d 'keep HTTP flows with this request method' -x -a 'CONNECT DELETE GET HEAD OPTIONS PATCH POST PUT TRACE'
+complete -c flowgrep -l http-path -d 'keep HTTP flows whose URL path matches a regex' -x
+complete -c flowgrep -l http-status -d 'keep HTTP flows with this status code or prefix' -x -a '200 201 204 301 302 304 400 401 403 404 409 429 500 502 503 504 2+ 3+ 4+ 5+'
+complete -c flowgrep -l http-url -d 'keep HTTP flows whose URL matches a regex' -x
+complete -c flowgrep -l identity -d 'keep flows from or to a security identity' -x -a 'host world unmanaged health init remote-node kube-apiserver ingress world-ipv4 world-ipv6 overlay-to-encrypt'
+complete -c flowgrep -l interface -d 'keep flows seen on a network interface' -x
+complete -c flowgrep -l ip -d 'keep flows from or to an IP or CIDR range' -x
+complete -c flowgrep -l ip-version -d 'keep IPv4 (v4), IPv6 (v6) or non-IP (none) flows' -x -a 'none v4 v6'
+complete -c flowgrep -s 4 -l ipv4 -d 'keep IPv4 flows'
+complete -c flowgrep -s 6 -l ipv6 -d 'keep IPv6 flows'
+complete -c flowgrep -s l -l label -d 'keep flows from or to endpoints matching labels' -x
+complete -c flowgrep -s n -l namespace -d 'keep flows from or to a namespace' -x
+complete -c flowgrep -l node-label -d 'keep flows seen on nodes matching labels' -x
+complete -c flowgrep -l node-name -d 'keep flows seen on a node' -x
+complete -c flowgrep -l not -d 'negate the filter flag that follows'
+complete -c flowgrep -l pod -d 'keep flows from or to pods with this name prefix' -x
+complete -c flowgrep -l port -d 'keep flows from or to a port' -x
+complete -c flowgrep -l protocol -d 'keep flows of an L4 or L7 protocol' -x -a 'icmp icmpv4 icmpv6 sctp tcp udp dns http kafka'
+complete -c flowgrep -l service -d 'keep flows from or to services with this prefix' -x
+complete -c flowgrep -l snat-ip -d 'keep flows source-NATed to an IP or CIDR range' -x
+complete -c flowgrep -l tcp-flags -d 'keep TCP flows with all these flags set' -x -a '(__flowgrep_list SYN FIN RST PSH ACK URG ECE CWR NS)'
+complete -c flowgrep -l to-all-namespaces -d 'keep flows to pods in any namespace'
+complete -c flowgrep -l to-cluster -d 'keep flows to endpoints in a cluster' -x
+complete -c flowgrep -l to-fqdn -d 'keep flows to a domain name' -x
+complete -c flowgrep -l to-identity -d 'keep flows to a security identity' -x -a 'host world unmanaged health init remote-node kube-apiserver ingress world-ipv4 world-ipv6 overlay-to-encrypt'
+complete -c flowgrep -l to-ip -d 'keep flows to an IP or CIDR range' -x
+complete -c flowgrep -l to-label -d 'keep flows to endpoints matching labels' -x
+complete -c flowgrep -l to-namespace -d 'keep flows to a namespace' -x
+complete -c flowgrep -l to-pod -d 'keep flows to pods with this name prefix' -x
+complete -c flowgrep -l to-port -d 'keep flows to a port' -x
+complete -c flowgrep -l to-service -d 'keep flows to services with this name prefix' -x
+complete -c flowgrep -l to-workload -d 'keep flows to a workload' -x
+complete -c flowgrep -l trace-id -d 'keep flows with this trace ID' -x
+complete -c flowgrep -l traffic-direction -d 'keep flows in a traffic direction' -x -a 'ingress egress'
+complete -c flowgrep -s t -l type -d 'keep flows of an event type (and sub-type)' -x -a 'drop debug capture trace policy-verdict recorder trace-sock l7 agent trace:to-endpoint trace:to-proxy trace:to-host trace:to-stack trace:to-overlay trace:from-endpoint trace:from-proxy trace:from-host trace:from-stack trace:from-overlay trace:from-network trace:to-network agent:unspecified agent:message agent:agent-started agent:endpoint-regenerate-success agent:endpoint-regenerate-failure agent:policy-updated agent:policy-deleted agent:endpoint-created agent:endpoint-deleted agent:ipcache-upserted agent:ipcache-deleted agent:service-upserted agent:service-deleted'
+complete -c flowgrep -l uuid -d 'keep the flow with this UUID' -x
+complete -c flowgrep -l verdict -d 'keep flows with this verdict' -x -a 'VERDICT_UNKNOWN FORWARDED DROPPED ERROR AUDIT REDIRECTED TRACED TRANSLATED'
+complete -c flowgrep -l workload -d 'keep flows from or to a workload' -x
+complete -c flowgrep -l allowlist -d 'keep flows matching JSON FlowFilters' -x
+complete -c flowgrep -l denylist -d 'drop flows matching JSON FlowFilters' -x
+complete -c flowgrep -l color -d 'colour the output: auto, always or never' -x -a 'auto always never'
+complete -c flowgrep -s c -l count -d 'print only the number of matching flows'
+complete -c flowgrep -l ip-translation -d 'show names instead of IPs (default true)'
+complete -c flowgrep -l line-buffered -d 'flush the output after every flow'
+complete -c flowgrep -l numeric -d 'show IP addresses instead of names'
+complete -c flowgrep -s o -l output -d 'output format: compact, dict, table, json' -x -a 'compact dict table json jsonpb'
+complete -c flowgrep -l print-node-name -d 'show the node that observed each flow'
+complete -c flowgrep -s q -l quiet -d 'print nothing, stop at the first matching flow'
+complete -c flowgrep -l time-format -d 'how timestamps are printed' -x -a 'StampMilli YearMonthDay YearMonthDayHour YearMonthDayHourMinute RFC3339 RFC3339Milli RFC3339Micro RFC3339Nano RFC1123Z'
+complete -c flowgrep -s D -l debug -d 'print debug messages on standard error'
+complete -c flowgrep -l experimental-use-default-field-masks -d 'accepted for compatibility; has no effect'
+complete -c flowgrep -l field-mask -l experimental-field-mask -d 'print only these fields in JSON output' -x
+complete -c flowgrep -s h -l help -d 'print this help and exit'
+complete -c flowgrep -s P -l port-forward -d 'rejected: flowgrep reads files, not a server'
+complete -c flowgrep -l print-raw-filters -d 'print the filters as YAML and exit'
+complete -c flowgrep -s s -l silent-errors -d 'hide node status messages'
+complete -c flowgrep -l strict -d 'stop with status 2 at the first bad input line'
+complete -c flowgrep -l version -d 'print the version and exit'

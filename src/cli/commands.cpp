@@ -1,0 +1,77 @@
+// Runs the commands: both only print text that is generated from the tables, so they fit
+// parse_command_line's "print this and exit" result.
+#include "cli/commands.h"
+
+#include "cli/completion_script.h"
+#include "cli/event_types_table.h"
+#include "cli/subcommands.h"
+#include "cli/suggest.h"
+
+namespace flowgrep {
+
+namespace {
+
+std::string shell_list() {
+    std::string out;
+    for (size_t i = 0; i < completion_shells.size(); ++i) {
+        if (i > 0) out += i + 1 == completion_shells.size() ? " or " : ", ";
+        out += completion_shells[i];
+    }
+    return out;
+}
+
+std::string command_help(const subcommand_spec& cmd) {
+    std::string out = "Usage: flowgrep ";
+    out += cmd.name;
+    if (!cmd.args.empty()) {
+        out += ' ';
+        out += cmd.args;
+    }
+    out += "\n\n";
+    out += static_cast<char>(cmd.summary[0] - 'a' + 'A');
+    out += std::string(cmd.summary.substr(1)) + ".\n";
+    if (cmd.name == "completion")
+        out += "\n"
+               "  bash:  source <(flowgrep completion bash)\n"
+               "  zsh:   flowgrep completion zsh > \"${fpath[1]}/_flowgrep\"   (then compinit)\n"
+               "  fish:  flowgrep completion fish > ~/.config/fish/completions/flowgrep.fish\n";
+    return out;
+}
+
+parsed_command_line printing(std::string text) {
+    parsed_command_line out;
+    out.exit_now = true;
+    out.print = std::move(text);
+    return out;
+}
+
+}  // namespace
+
+std::optional<parsed_command_line> run_command(const scanned_args& scanned) {
+    if (scanned.positionals.empty() || scanned.after_dashdash == 0) return std::nullopt;
+    const subcommand_spec* cmd = find_subcommand(scanned.positionals[0]);
+    if (!cmd) return std::nullopt;
+    const std::string name(cmd->name);
+    if (!scanned.error.empty()) throw usage_error(scanned.error);
+    for (const auto& use : scanned.flags)
+        if (use.spec->action == option_action::help) return printing(command_help(*cmd));
+    if (!scanned.flags.empty())
+        throw usage_error("flag --" + std::string(scanned.flags.front().spec->name) + " cannot be used with the " +
+                          name + " command");
+
+    const std::vector<std::string> args(scanned.positionals.begin() + 1, scanned.positionals.end());
+    if (name == "completion") {
+        if (args.empty()) throw usage_error("completion needs a shell: " + shell_list());
+        if (args.size() > 1)
+            throw usage_error("completion takes one shell, got " + std::to_string(args.size()) + " words");
+        if (auto script = completion_script(args[0])) return printing(std::move(*script));
+        const std::vector<std::string> shells(completion_shells.begin(), completion_shells.end());
+        throw usage_error("completion: unknown shell \"" + args[0] + "\"; choose " + shell_list() +
+                          did_you_mean(args[0], shells));
+    }
+    // event-types
+    if (!args.empty()) throw usage_error(name + " takes no arguments, got \"" + args[0] + "\"");
+    return printing(event_types_text());
+}
+
+}  // namespace flowgrep

@@ -1,0 +1,50 @@
+# The commands: `completion SHELL` and `event-types` print and exit 0 with nothing on stderr; used
+# wrongly they fail like any usage error; a file named like a command is read after ./ or --.
+source "$(dirname "$0")/lib.sh"
+
+while read -r shell first_line; do
+    what="completion $shell"
+    fg completion "$shell"
+    expect_status 0; expect_err_empty
+    [[ $(head -n 1 "$work/out") == "$first_line"* ]] || fail "$what: first line is $(head -n 1 "$work/out")"
+done <<'EOF'
+bash # bash completion for flowgrep
+zsh #compdef flowgrep
+fish # fish completion for flowgrep
+EOF
+fg completion bash
+bash -n "$work/out" || fail "completion bash: bash -n"
+
+what="completion without a shell"
+fg completion
+expect_status 2; expect_err "flowgrep: error: completion needs a shell: bash, fish or zsh"
+
+what="completion of an unknown shell"
+fg completion tcsh
+expect_status 2; expect_err 'flowgrep: error: completion: unknown shell "tcsh"; choose bash, fish or zsh'
+
+what="completion with a filter flag"
+fg --verdict DROPPED completion bash
+expect_status 2; expect_err "flowgrep: error: flag --verdict cannot be used with the completion command"
+
+what="event-types"
+fg event-types
+expect_status 0; expect_err_empty
+grep -qx '4:3     trace:to-stack' "$work/out" || fail "$what: no 4:3 trace:to-stack line"
+grep -qx '1:133   drop:133 (Policy denied)' "$work/out" || fail "$what: no 1:133 drop:133 line"
+
+what="every name event-types lists is a --type that flowgrep accepts"
+awk '{print $1; print $2}' "$work/out" >"$work/names"
+while read -r name; do
+    env -i PATH=/usr/bin:/bin "$bin" --print-raw-filters --type "$name" >/dev/null 2>&1 ||
+        fail "$what: --type $name is refused"
+done <"$work/names"
+
+what="a file named completion, as ./completion and after --"
+cp "$data/sample-10.json" "$work/completion"
+fg ./completion
+expect_status 0; expect_out "$data/sample-10.compact"
+fg -- completion
+expect_status 0; expect_out "$data/sample-10.compact"
+
+finish
