@@ -119,18 +119,18 @@ complete -c flowgrep -l verdict -d 'keep flows with this verdict' -x -a 'VERDICT
 complete -c flowgrep -l workload -d 'keep flows from or to a workload' -x
 complete -c flowgrep -l allowlist -d 'keep flows matching JSON FlowFilters' -x
 complete -c flowgrep -l denylist -d 'drop flows matching JSON FlowFilters' -x
-complete -c flowgrep -l color -d 'colour the output: auto, always or never' -x -a 'auto always never'
+complete -c flowgrep -l color -d 'when to colour the output' -x -a 'auto always never'
 complete -c flowgrep -s c -l count -d 'print only the number of matching flows'
 complete -c flowgrep -l ip-translation -d 'show names instead of IPs (default true)'
 complete -c flowgrep -l line-buffered -d 'flush the output after every flow'
 complete -c flowgrep -l numeric -d 'show IP addresses instead of names'
-complete -c flowgrep -s o -l output -d 'output format: compact, dict, table, json' -x -a 'compact dict table json jsonpb'
+complete -c flowgrep -s o -l output -d 'how to print flows' -x -a 'compact dict table json jsonpb'
 complete -c flowgrep -l print-node-name -d 'show the node that observed each flow'
 complete -c flowgrep -s q -l quiet -d 'print nothing, stop at the first matching flow'
 complete -c flowgrep -l time-format -d 'how timestamps are printed' -x -a 'StampMilli YearMonthDay YearMonthDayHour YearMonthDayHourMinute RFC3339 RFC3339Milli RFC3339Micro RFC3339Nano RFC1123Z'
-complete -c flowgrep -s D -l debug -d 'print debug messages on standard error'
 complete -c flowgrep -l experimental-use-default-field-masks -d 'accepted for compatibility; has no effect'
 complete -c flowgrep -l field-mask -l experimental-field-mask -d 'print only these fields in JSON output' -x
+complete -c flowgrep -s D -l debug -d 'print debug messages on standard error'
 complete -c flowgrep -s h -l help -d 'print this help and exit'
 complete -c flowgrep -s P -l port-forward -d 'rejected: flowgrep reads files, not a server'
 complete -c flowgrep -l print-raw-filters -d 'print the filters as YAML and exit'

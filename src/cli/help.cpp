@@ -15,6 +15,7 @@ namespace {
 
 constexpr size_t width = 80;
 constexpr size_t summary_column = 32;
+constexpr size_t max_listed_choices = 12;
 
 // "  -t, --type TYPE[:SUBTYPE]" or "      --verdict VERDICT"
 std::string flag_column(const option_spec& spec, std::string_view long_name) {
@@ -69,6 +70,20 @@ void append_row(std::string& out, const std::string& flags, std::string_view sum
     append_wrapped(out, summary, summary_column);
 }
 
+// A flag with a short, closed set of values lists them after its summary; long lists (event types,
+// drop reasons) are left to the man page and `flowgrep event-types`.
+std::string summary_with_choices(const option_spec& spec) {
+    std::string text(spec.summary);
+    if (spec.choices.empty() || spec.choices.size() > max_listed_choices) return text;
+    text += " (";
+    for (size_t i = 0; i < spec.choices.size(); ++i) {
+        if (i > 0) text += ", ";
+        text += spec.choices[i];
+    }
+    text += ')';
+    return text;
+}
+
 }  // namespace
 
 std::string help_text() {
@@ -106,7 +121,7 @@ std::string help_text() {
         out += ":\n";
         for (const auto& spec : option_table()) {
             if (spec.group != group) continue;
-            append_row(out, flag_column(spec, spec.name), spec.summary);
+            append_row(out, flag_column(spec, spec.name), summary_with_choices(spec));
             if (!spec.alias.empty())
                 append_row(out, flag_column(spec, spec.alias), "the same as --" + std::string(spec.name));
         }

@@ -284,7 +284,7 @@ std::vector<option_spec> build_table() {
                             {}, '\0', true));
 
     // ---- Formatting ----
-    t.push_back(valued_flag(a::color, g::formatting, "color", "WHEN", "colour the output: auto, always or never",
+    t.push_back(valued_flag(a::color, g::formatting, "color", "WHEN", "when to colour the output",
                             "Colour the compact and dict output: always, never, or auto (when standard output is "
                             "a terminal and NO_COLOR is unset). Any other value means auto.",
                             {"auto", "always", "never"}));
@@ -305,7 +305,7 @@ std::vector<option_spec> build_table() {
                             "which is much faster."));
     t.push_back(switch_flag(a::numeric, g::formatting, "numeric", "show IP addresses instead of names",
                             "Show IP addresses rather than names; wins over --ip-translation."));
-    t.push_back(valued_flag(a::output, g::formatting, "output", "FORMAT", "output format: compact, dict, table, json",
+    t.push_back(valued_flag(a::output, g::formatting, "output", "FORMAT", "how to print flows",
                             "The output format: compact (one line per flow, the default), dict (a block of "
                             "KEY: value lines per flow), table (aligned columns; also tab) or json (the "
                             "response as JSON; also JSON and jsonpb).",
@@ -324,16 +324,12 @@ std::vector<option_spec> build_table() {
                             "RFC3339Milli, RFC3339Micro, RFC3339Nano or RFC1123Z. Unknown names mean "
                             "StampMilli. JSON output is not affected.",
                             time_formats));
-
-    // ---- Other ----
-    t.push_back(switch_flag(a::debug, g::other, "debug", "print debug messages on standard error",
-                            "Print debug messages on standard error, and every node status message.", 'D'));
-    t.push_back(switch_flag(a::use_default_field_masks, g::other, "experimental-use-default-field-masks",
+    t.push_back(switch_flag(a::use_default_field_masks, g::formatting, "experimental-use-default-field-masks",
                             "accepted for compatibility; has no effect",
                             "Accepted so that hubble observe command lines carry over; it changes nothing "
                             "when reading files."));
     {
-        option_spec mask = valued_flag(a::field_mask, g::other, "field-mask", "FIELD[,FIELD...]",
+        option_spec mask = valued_flag(a::field_mask, g::formatting, "field-mask", "FIELD[,FIELD...]",
                                        "print only these fields in JSON output",
                                        "Print only the listed fields of each flow (proto names, dotted for nested "
                                        "fields: time,source.pod_name). Only with JSON output. Repeat the flag or "
@@ -342,6 +338,10 @@ std::vector<option_spec> build_table() {
         mask.alias = "experimental-field-mask";
         t.push_back(std::move(mask));
     }
+
+    // ---- Other ----
+    t.push_back(switch_flag(a::debug, g::other, "debug", "print debug messages on standard error",
+                            "Print debug messages on standard error, and every node status message.", 'D'));
     t.push_back(switch_flag(a::help, g::other, "help", "print this help and exit",
                             "Print a summary of the flags and exit.", 'h'));
     t.push_back(switch_flag(a::port_forward, g::other, "port-forward", "rejected: flowgrep reads files, not a server",
