@@ -223,7 +223,10 @@ compiled_filter::compiled_filter(const flow_filter& ff, field_set& needs) {
     traffic_direction_ = ff.traffic_direction;
     side(traffic_direction_, field_traffic_direction);
 
-    if (!ff.cel_expression.empty()) throw filter_error("--cel-expression is not supported yet");
+    if (!ff.cel_expression.empty()) {
+        cel_ = std::make_unique<cel_filter>(ff.cel_expression);
+        needs |= cel_->needs();
+    }
 
     interface_ = ff.interface;
     side(interface_, field_interface);

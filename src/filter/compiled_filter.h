@@ -11,6 +11,7 @@
 
 #include <re2/re2.h>
 
+#include "filter/cel_filter.h"
 #include "filter/flow_filter.h"
 #include "filter/ip_match.h"
 #include "filter/label_selector.h"
@@ -78,6 +79,7 @@ private:
     std::vector<std::string> trace_id_;
     std::vector<std::int32_t> traffic_direction_;
     std::vector<filter_interface> interface_;
+    std::unique_ptr<cel_filter> cel_;  // experimental.cel_expression, tried last: the dearest test
 };
 
 }  // namespace flowgrep

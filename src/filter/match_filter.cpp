@@ -189,6 +189,7 @@ bool compiled_filter::matches(const response& r) const {
         auto path = request_uri_path(f.http_url, scratch);
         if (!path || !any_search(http_path_, *path)) return false;
     }
+    if (cel_ && !cel_->matches(r)) return false;
     return true;
 }
 

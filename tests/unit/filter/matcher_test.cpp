@@ -952,9 +952,11 @@ TEST_CASE("compile errors carry Hubble's messages", "[matcher][errors]") {
         f.destination_cluster_name = {"c1", ""};
         CHECK(compile_error(f) == "invalid filter, name must not be empty");
     }
-    SECTION("CEL is not supported yet") {
-        f.cel_expression = {"true"};
-        CHECK(compile_error(f) == "--cel-expression is not supported yet");
+    SECTION("CEL expressions must type-check to bool") {
+        f.cel_expression = {"true", "_flow.verdict"};
+        CHECK(compile_error(f) == R"(error compiling CEL expression: got "int", wanted "bool" result type)");
+        f.cel_expression = {"_flow.nope"};
+        CHECK(compile_error(f).starts_with("error compiling CEL expression: ERROR: <input>:1:7: undefined field 'nope'"));
     }
     SECTION("valid values compile") {
         f.source_port = {"080", "65535"};
@@ -968,7 +970,7 @@ TEST_CASE("compile errors carry Hubble's messages", "[matcher][errors]") {
 TEST_CASE("compile order: the first field in Hubble's order reports", "[matcher][errors]") {
     flow_filter f;
     f.interface = {{}};
-    f.cel_expression = {"true"};
+    f.cel_expression = {"1"};
     f.source_cluster_name = {""};
     f.node_name = {""};
     f.http_status_code = {"600"};
@@ -1009,7 +1011,9 @@ TEST_CASE("compile order: the first field in Hubble's order reports", "[matcher]
     f.node_name = {};
     CHECK(compile_error(f) == "invalid filter, name must not be empty");
     f.source_cluster_name = {};
-    CHECK(compile_error(f) == "--cel-expression is not supported yet");
+    CHECK(compile_error(f) == R"(error compiling CEL expression: got "int", wanted "bool" result type)");
+    f.cel_expression = {};
+    CHECK(compile_error(f) == "");
 
     SECTION("allow filters compile before deny filters, in list order") {
         flow_filter bad_port;
