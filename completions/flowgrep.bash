@@ -7,8 +7,10 @@
 __flowgrep_values() {
     local values
     case $1 in
-    command) values='completion event-types' ;;
+    command) values='completion event-types config' ;;
     shell) values='bash fish zsh' ;;
+    config) values='view get set reset' ;;
+    key) values='all first follow last since until all-namespaces cel-expression cluster drop-reason-desc fqdn from-all-namespaces from-cluster from-fqdn from-identity from-ip from-label from-namespace from-pod from-port from-service from-workload http-header http-method http-path http-status http-url identity interface ip ip-version ipv4 ipv6 label namespace node-label node-name not pod port protocol service snat-ip tcp-flags to-all-namespaces to-cluster to-fqdn to-identity to-ip to-label to-namespace to-pod to-port to-service to-workload trace-id traffic-direction type uuid verdict workload allowlist denylist color count ip-translation line-buffered numeric output print-node-name quiet time-format experimental-use-default-field-masks field-mask debug port-forward print-raw-filters silent-errors strict' ;;
     --drop-reason-desc) values='DROP_REASON_UNKNOWN INVALID_SOURCE_MAC INVALID_DESTINATION_MAC INVALID_SOURCE_IP POLICY_DENIED INVALID_PACKET_DROPPED CT_TRUNCATED_OR_INVALID_HEADER CT_MISSING_TCP_ACK_FLAG CT_UNKNOWN_L4_PROTOCOL CT_CANNOT_CREATE_ENTRY_FROM_PACKET UNSUPPORTED_L3_PROTOCOL MISSED_TAIL_CALL ERROR_WRITING_TO_PACKET UNKNOWN_L4_PROTOCOL UNKNOWN_ICMPV4_CODE UNKNOWN_ICMPV4_TYPE UNKNOWN_ICMPV6_CODE UNKNOWN_ICMPV6_TYPE ERROR_RETRIEVING_TUNNEL_KEY ERROR_RETRIEVING_TUNNEL_OPTIONS INVALID_GENEVE_OPTION UNKNOWN_L3_TARGET_ADDRESS STALE_OR_UNROUTABLE_IP NO_MATCHING_LOCAL_CONTAINER_FOUND ERROR_WHILE_CORRECTING_L3_CHECKSUM ERROR_WHILE_CORRECTING_L4_CHECKSUM CT_MAP_INSERTION_FAILED INVALID_IPV6_EXTENSION_HEADER IP_FRAGMENTATION_NOT_SUPPORTED SERVICE_BACKEND_NOT_FOUND NO_TUNNEL_OR_ENCAPSULATION_ENDPOINT FAILED_TO_INSERT_INTO_PROXYMAP REACHED_EDT_RATE_LIMITING_DROP_HORIZON UNKNOWN_CONNECTION_TRACKING_STATE LOCAL_HOST_IS_UNREACHABLE NO_CONFIGURATION_AVAILABLE_TO_PERFORM_POLICY_DECISION UNSUPPORTED_L2_PROTOCOL NO_MAPPING_FOR_NAT_MASQUERADE UNSUPPORTED_PROTOCOL_FOR_NAT_MASQUERADE FIB_LOOKUP_FAILED ENCAPSULATION_TRAFFIC_IS_PROHIBITED INVALID_IDENTITY UNKNOWN_SENDER NAT_NOT_NEEDED IS_A_CLUSTERIP FIRST_LOGICAL_DATAGRAM_FRAGMENT_NOT_FOUND FORBIDDEN_ICMPV6_MESSAGE DENIED_BY_LB_SRC_RANGE_CHECK SOCKET_LOOKUP_FAILED SOCKET_ASSIGN_FAILED PROXY_REDIRECTION_NOT_SUPPORTED_FOR_PROTOCOL POLICY_DENY VLAN_FILTERED INVALID_VNI INVALID_TC_BUFFER NO_SID MISSING_SRV6_STATE NAT46 NAT64 AUTH_REQUIRED CT_NO_MAP_FOUND SNAT_NO_MAP_FOUND INVALID_CLUSTER_ID UNSUPPORTED_PROTOCOL_FOR_DSR_ENCAP NO_EGRESS_GATEWAY UNENCRYPTED_TRAFFIC TTL_EXCEEDED NO_NODE_ID DROP_RATE_LIMITED IGMP_HANDLED IGMP_SUBSCRIBED MULTICAST_HANDLED DROP_HOST_NOT_READY DROP_EP_NOT_READY DROP_NO_EGRESS_IP' ;;
     --from-identity) values='host world unmanaged health init remote-node kube-apiserver ingress world-ipv4 world-ipv6 overlay-to-encrypt' ;;
     --http-method) values='CONNECT DELETE GET HEAD OPTIONS PATCH POST PUT TRACE' ;;
@@ -24,6 +26,7 @@ __flowgrep_values() {
     --color) values='auto always never' ;;
     --output|-o) values='compact dict table json jsonpb' ;;
     --time-format) values='StampMilli YearMonthDay YearMonthDayHour YearMonthDayHourMinute RFC3339 RFC3339Milli RFC3339Micro RFC3339Nano RFC1123Z' ;;
+    --config) __flowgrep_files "$2" "$3"; return ;;
     *) return ;;
     esac
     local v
@@ -58,6 +61,7 @@ _flowgrep() {
 
     # Which of the words before the cursor are flags, flag values and positional words.
     local value_of='' dashdash='' first='' count=0
+    local -a positional=()
     for ((i = 1; i < ${#words[@]} - 1; i++)); do
         w=${words[i]}
         if [[ -n $value_of ]]; then
@@ -65,12 +69,13 @@ _flowgrep() {
         elif [[ -z $dashdash && $w == -?* ]]; then
             case $w in
             --) dashdash=1 ;;
-            --first|--last|--since|--until|--cel-expression|--cluster|--drop-reason-desc|--fqdn|--from-cluster|--from-fqdn|--from-identity|--from-ip|--from-label|--from-namespace|--from-pod|--from-port|--from-service|--from-workload|--http-header|--http-method|--http-path|--http-status|--http-url|--identity|--interface|--ip|--ip-version|--label|--namespace|--node-label|--node-name|--pod|--port|--protocol|--service|--snat-ip|--tcp-flags|--to-cluster|--to-fqdn|--to-identity|--to-ip|--to-label|--to-namespace|--to-pod|--to-port|--to-service|--to-workload|--trace-id|--traffic-direction|--type|--uuid|--verdict|--workload|--allowlist|--denylist|--color|--output|--time-format|--field-mask|--experimental-field-mask) value_of=$w ;;
+            --first|--last|--since|--until|--cel-expression|--cluster|--drop-reason-desc|--fqdn|--from-cluster|--from-fqdn|--from-identity|--from-ip|--from-label|--from-namespace|--from-pod|--from-port|--from-service|--from-workload|--http-header|--http-method|--http-path|--http-status|--http-url|--identity|--interface|--ip|--ip-version|--label|--namespace|--node-label|--node-name|--pod|--port|--protocol|--service|--snat-ip|--tcp-flags|--to-cluster|--to-fqdn|--to-identity|--to-ip|--to-label|--to-namespace|--to-pod|--to-port|--to-service|--to-workload|--trace-id|--traffic-direction|--type|--uuid|--verdict|--workload|--allowlist|--denylist|--color|--output|--time-format|--field-mask|--experimental-field-mask|--config) value_of=$w ;;
             --*) ;;
             *) [[ $w =~ ^-[^lnto]*[lnto]$ ]] && value_of=-${w: -1} ;;
             esac
         else
             ((count++ == 0)) && [[ -z $dashdash ]] && first=$w
+            positional+=("$w")
         fi
     done
 
@@ -84,11 +89,18 @@ _flowgrep() {
         elif [[ $cur != --* && $cur =~ $re && ( ${BASH_REMATCH[1]} == *= || -n ${BASH_REMATCH[3]} ) ]]; then
             __flowgrep_values "-${BASH_REMATCH[2]}" "${BASH_REMATCH[1]}" "${BASH_REMATCH[3]}"
         else
-            local options='--all --first --follow -f --last --since --until --all-namespaces -A --cel-expression --cluster --drop-reason-desc --fqdn --from-all-namespaces --from-cluster --from-fqdn --from-identity --from-ip --from-label --from-namespace --from-pod --from-port --from-service --from-workload --http-header --http-method --http-path --http-status --http-url --identity --interface --ip --ip-version --ipv4 -4 --ipv6 -6 --label -l --namespace -n --node-label --node-name --not --pod --port --protocol --service --snat-ip --tcp-flags --to-all-namespaces --to-cluster --to-fqdn --to-identity --to-ip --to-label --to-namespace --to-pod --to-port --to-service --to-workload --trace-id --traffic-direction --type -t --uuid --verdict --workload --allowlist --denylist --color --count -c --ip-translation --line-buffered --numeric --output -o --print-node-name --quiet -q --time-format --experimental-use-default-field-masks --field-mask --experimental-field-mask --debug -D --help -h --port-forward -P --print-raw-filters --silent-errors -s --strict --version'
+            local options='--all --first --follow -f --last --since --until --all-namespaces -A --cel-expression --cluster --drop-reason-desc --fqdn --from-all-namespaces --from-cluster --from-fqdn --from-identity --from-ip --from-label --from-namespace --from-pod --from-port --from-service --from-workload --http-header --http-method --http-path --http-status --http-url --identity --interface --ip --ip-version --ipv4 -4 --ipv6 -6 --label -l --namespace -n --node-label --node-name --not --pod --port --protocol --service --snat-ip --tcp-flags --to-all-namespaces --to-cluster --to-fqdn --to-identity --to-ip --to-label --to-namespace --to-pod --to-port --to-service --to-workload --trace-id --traffic-direction --type -t --uuid --verdict --workload --allowlist --denylist --color --count -c --ip-translation --line-buffered --numeric --output -o --print-node-name --quiet -q --time-format --experimental-use-default-field-masks --field-mask --experimental-field-mask --config --debug -D --help -h --port-forward -P --print-raw-filters --silent-errors -s --strict --version'
             while IFS= read -r w; do COMPREPLY+=("$w"); done < <(compgen -W "$options" -- "$cur")
         fi
     elif [[ $first == completion ]]; then
         ((count == 1)) && __flowgrep_values shell '' "$cur"
+    elif [[ $first == config ]]; then
+        # config ACTION, then KEY for get, set and reset, then the key's values for set.
+        case $count:${positional[1]:-} in
+        1:*) __flowgrep_values config '' "$cur" ;;
+        2:get | 2:set | 2:reset) __flowgrep_values key '' "$cur" ;;
+        *:set) __flowgrep_values "--${positional[2]}" '' "$cur" ;;
+        esac
     elif [[ $first != event-types ]]; then
         ((count == 0)) && [[ -z $dashdash ]] && __flowgrep_values command '' "$cur"
         __flowgrep_files '' "$cur"

@@ -5,7 +5,9 @@
 complete -c flowgrep -e
 
 # Whether the word being completed is a flag's value (value), the first positional word
-# (first), the shell after `completion` (shell), one that takes nothing (none) or a file.
+# (first), the shell after `completion` (shell), config's action, key or a value for KEY
+# (config-action, config-key, config-value:KEY), one that takes nothing (none) or a file.
+# `want` may be a glob.
 function __flowgrep_state -a want
     set -l words (commandline -opc)
     set -e words[1]
@@ -13,6 +15,7 @@ function __flowgrep_state -a want
     set -l dashdash 0
     set -l count 0
     set -l first
+    set -l positional
     for w in $words
         if test $take = 1
             set take 0
@@ -20,7 +23,7 @@ function __flowgrep_state -a want
             switch $w
                 case --
                     set dashdash 1
-                case --first --last --since --until --cel-expression --cluster --drop-reason-desc --fqdn --from-cluster --from-fqdn --from-identity --from-ip --from-label --from-namespace --from-pod --from-port --from-service --from-workload --http-header --http-method --http-path --http-status --http-url --identity --interface --ip --ip-version --label --namespace --node-label --node-name --pod --port --protocol --service --snat-ip --tcp-flags --to-cluster --to-fqdn --to-identity --to-ip --to-label --to-namespace --to-pod --to-port --to-service --to-workload --trace-id --traffic-direction --type --uuid --verdict --workload --allowlist --denylist --color --output --time-format --field-mask --experimental-field-mask
+                case --first --last --since --until --cel-expression --cluster --drop-reason-desc --fqdn --from-cluster --from-fqdn --from-identity --from-ip --from-label --from-namespace --from-pod --from-port --from-service --from-workload --http-header --http-method --http-path --http-status --http-url --identity --interface --ip --ip-version --label --namespace --node-label --node-name --pod --port --protocol --service --snat-ip --tcp-flags --to-cluster --to-fqdn --to-identity --to-ip --to-label --to-namespace --to-pod --to-port --to-service --to-workload --trace-id --traffic-direction --type --uuid --verdict --workload --allowlist --denylist --color --output --time-format --field-mask --experimental-field-mask --config
                     set take 1
                 case '--*'
                 case '*'
@@ -29,6 +32,7 @@ function __flowgrep_state -a want
         else
             test $count = 0; and test $dashdash = 0; and set first $w
             set count (math $count + 1)
+            set -a positional $w
         end
     end
     set -l state files
@@ -37,12 +41,105 @@ function __flowgrep_state -a want
     else if test "$first" = completion
         set state none
         test $count = 1; and set state shell
+    else if test "$first" = config
+        set state none
+        if test $count = 1
+            set state config-action
+        else if test $count = 2; and contains -- "$positional[2]" get set reset
+            set state config-key
+        else if test $count -ge 3; and test "$positional[2]" = set
+            set state config-value:$positional[3]
+        end
     else if test "$first" = event-types
         set state none
     else if test $count = 0; and test $dashdash = 0
         set state first
     end
-    test $state = $want
+    string match -q -- $want $state
+end
+
+# The config keys, with their summaries.
+function __flowgrep_keys
+    printf '%s\t%s\n' \
+        all 'print every matching flow (the default)' \
+        first 'stop after the first N matching flows' \
+        follow 'accepted for compatibility; reads to the end' \
+        last 'print only the last N matching flows' \
+        since 'skip flows older than TIME' \
+        until 'skip flows newer than TIME' \
+        all-namespaces 'keep flows from or to pods in any namespace' \
+        cel-expression 'keep flows for which a CEL expression holds' \
+        cluster 'keep flows from or to endpoints in a cluster' \
+        drop-reason-desc 'keep dropped flows with this drop reason' \
+        fqdn 'keep flows from or to a domain name' \
+        from-all-namespaces 'keep flows from pods in any namespace' \
+        from-cluster 'keep flows from endpoints in a cluster' \
+        from-fqdn 'keep flows from a domain name' \
+        from-identity 'keep flows from a security identity' \
+        from-ip 'keep flows from an IP or CIDR range' \
+        from-label 'keep flows from endpoints matching labels' \
+        from-namespace 'keep flows from a namespace' \
+        from-pod 'keep flows from pods with this name prefix' \
+        from-port 'keep flows from a port' \
+        from-service 'keep flows from services with this name prefix' \
+        from-workload 'keep flows from a workload' \
+        http-header 'keep HTTP flows with this header value' \
+        http-method 'keep HTTP flows with this request method' \
+        http-path 'keep HTTP flows whose URL path matches a regex' \
+        http-status 'keep HTTP flows with this status code or prefix' \
+        http-url 'keep HTTP flows whose URL matches a regex' \
+        identity 'keep flows from or to a security identity' \
+        interface 'keep flows seen on a network interface' \
+        ip 'keep flows from or to an IP or CIDR range' \
+        ip-version 'keep IPv4 (v4), IPv6 (v6) or non-IP (none) flows' \
+        ipv4 'keep IPv4 flows' \
+        ipv6 'keep IPv6 flows' \
+        label 'keep flows from or to endpoints matching labels' \
+        namespace 'keep flows from or to a namespace' \
+        node-label 'keep flows seen on nodes matching labels' \
+        node-name 'keep flows seen on a node' \
+        not 'negate the filter flag that follows' \
+        pod 'keep flows from or to pods with this name prefix' \
+        port 'keep flows from or to a port' \
+        protocol 'keep flows of an L4 or L7 protocol' \
+        service 'keep flows from or to services with this prefix' \
+        snat-ip 'keep flows source-NATed to an IP or CIDR range' \
+        tcp-flags 'keep TCP flows with all these flags set' \
+        to-all-namespaces 'keep flows to pods in any namespace' \
+        to-cluster 'keep flows to endpoints in a cluster' \
+        to-fqdn 'keep flows to a domain name' \
+        to-identity 'keep flows to a security identity' \
+        to-ip 'keep flows to an IP or CIDR range' \
+        to-label 'keep flows to endpoints matching labels' \
+        to-namespace 'keep flows to a namespace' \
+        to-pod 'keep flows to pods with this name prefix' \
+        to-port 'keep flows to a port' \
+        to-service 'keep flows to services with this name prefix' \
+        to-workload 'keep flows to a workload' \
+        trace-id 'keep flows with this trace ID' \
+        traffic-direction 'keep flows in a traffic direction' \
+        type 'keep flows of an event type (and sub-type)' \
+        uuid 'keep the flow with this UUID' \
+        verdict 'keep flows with this verdict' \
+        workload 'keep flows from or to a workload' \
+        allowlist 'keep flows matching JSON FlowFilters' \
+        denylist 'drop flows matching JSON FlowFilters' \
+        color 'when to colour the output' \
+        count 'print only the number of matching flows' \
+        ip-translation 'show names instead of IPs (default true)' \
+        line-buffered 'flush the output after every flow' \
+        numeric 'show IP addresses instead of names' \
+        output 'how to print flows' \
+        print-node-name 'show the node that observed each flow' \
+        quiet 'print nothing, stop at the first matching flow' \
+        time-format 'how timestamps are printed' \
+        experimental-use-default-field-masks 'accepted for compatibility; has no effect' \
+        field-mask 'print only these fields in JSON output' \
+        debug 'print debug messages on standard error' \
+        port-forward 'rejected: flowgrep reads files, not a server' \
+        print-raw-filters 'print the filters as YAML and exit' \
+        silent-errors 'hide node status messages' \
+        strict 'stop with status 2 at the first bad input line'
 end
 
 # The items of a comma-separated list: those typed so far, then each of $argv.
@@ -53,8 +150,30 @@ end
 
 complete -c flowgrep -n '__flowgrep_state first' -a completion -d 'print a completion script for bash, zsh or fish'
 complete -c flowgrep -n '__flowgrep_state first' -a event-types -d 'list every event type and sub-type by number'
+complete -c flowgrep -n '__flowgrep_state first' -a config -d 'show or change the settings in the config file'
 complete -c flowgrep -n '__flowgrep_state shell' -f -a 'bash fish zsh'
 complete -c flowgrep -n '__flowgrep_state none' -f
+complete -c flowgrep -n '__flowgrep_state config-action' -f -a view -d 'print every setting and where it comes from'
+complete -c flowgrep -n '__flowgrep_state config-action' -f -a get -d 'print the value of one setting'
+complete -c flowgrep -n '__flowgrep_state config-action' -f -a set -d 'write a setting to the config file'
+complete -c flowgrep -n '__flowgrep_state config-action' -f -a reset -d 'remove a setting, or every setting, from the config file'
+complete -c flowgrep -n '__flowgrep_state config-key' -f -a '(__flowgrep_keys)'
+complete -c flowgrep -n "__flowgrep_state 'config-value:*'" -f
+complete -c flowgrep -n '__flowgrep_state config-value:drop-reason-desc' -f -a 'DROP_REASON_UNKNOWN INVALID_SOURCE_MAC INVALID_DESTINATION_MAC INVALID_SOURCE_IP POLICY_DENIED INVALID_PACKET_DROPPED CT_TRUNCATED_OR_INVALID_HEADER CT_MISSING_TCP_ACK_FLAG CT_UNKNOWN_L4_PROTOCOL CT_CANNOT_CREATE_ENTRY_FROM_PACKET UNSUPPORTED_L3_PROTOCOL MISSED_TAIL_CALL ERROR_WRITING_TO_PACKET UNKNOWN_L4_PROTOCOL UNKNOWN_ICMPV4_CODE UNKNOWN_ICMPV4_TYPE UNKNOWN_ICMPV6_CODE UNKNOWN_ICMPV6_TYPE ERROR_RETRIEVING_TUNNEL_KEY ERROR_RETRIEVING_TUNNEL_OPTIONS INVALID_GENEVE_OPTION UNKNOWN_L3_TARGET_ADDRESS STALE_OR_UNROUTABLE_IP NO_MATCHING_LOCAL_CONTAINER_FOUND ERROR_WHILE_CORRECTING_L3_CHECKSUM ERROR_WHILE_CORRECTING_L4_CHECKSUM CT_MAP_INSERTION_FAILED INVALID_IPV6_EXTENSION_HEADER IP_FRAGMENTATION_NOT_SUPPORTED SERVICE_BACKEND_NOT_FOUND NO_TUNNEL_OR_ENCAPSULATION_ENDPOINT FAILED_TO_INSERT_INTO_PROXYMAP REACHED_EDT_RATE_LIMITING_DROP_HORIZON UNKNOWN_CONNECTION_TRACKING_STATE LOCAL_HOST_IS_UNREACHABLE NO_CONFIGURATION_AVAILABLE_TO_PERFORM_POLICY_DECISION UNSUPPORTED_L2_PROTOCOL NO_MAPPING_FOR_NAT_MASQUERADE UNSUPPORTED_PROTOCOL_FOR_NAT_MASQUERADE FIB_LOOKUP_FAILED ENCAPSULATION_TRAFFIC_IS_PROHIBITED INVALID_IDENTITY UNKNOWN_SENDER NAT_NOT_NEEDED IS_A_CLUSTERIP FIRST_LOGICAL_DATAGRAM_FRAGMENT_NOT_FOUND FORBIDDEN_ICMPV6_MESSAGE DENIED_BY_LB_SRC_RANGE_CHECK SOCKET_LOOKUP_FAILED SOCKET_ASSIGN_FAILED PROXY_REDIRECTION_NOT_SUPPORTED_FOR_PROTOCOL POLICY_DENY VLAN_FILTERED INVALID_VNI INVALID_TC_BUFFER NO_SID MISSING_SRV6_STATE NAT46 NAT64 AUTH_REQUIRED CT_NO_MAP_FOUND SNAT_NO_MAP_FOUND INVALID_CLUSTER_ID UNSUPPORTED_PROTOCOL_FOR_DSR_ENCAP NO_EGRESS_GATEWAY UNENCRYPTED_TRAFFIC TTL_EXCEEDED NO_NODE_ID DROP_RATE_LIMITED IGMP_HANDLED IGMP_SUBSCRIBED MULTICAST_HANDLED DROP_HOST_NOT_READY DROP_EP_NOT_READY DROP_NO_EGRESS_IP'
+complete -c flowgrep -n '__flowgrep_state config-value:from-identity' -f -a 'host world unmanaged health init remote-node kube-apiserver ingress world-ipv4 world-ipv6 overlay-to-encrypt'
+complete -c flowgrep -n '__flowgrep_state config-value:http-method' -f -a 'CONNECT DELETE GET HEAD OPTIONS PATCH POST PUT TRACE'
+complete -c flowgrep -n '__flowgrep_state config-value:http-status' -f -a '200 201 204 301 302 304 400 401 403 404 409 429 500 502 503 504 2+ 3+ 4+ 5+'
+complete -c flowgrep -n '__flowgrep_state config-value:identity' -f -a 'host world unmanaged health init remote-node kube-apiserver ingress world-ipv4 world-ipv6 overlay-to-encrypt'
+complete -c flowgrep -n '__flowgrep_state config-value:ip-version' -f -a 'none v4 v6'
+complete -c flowgrep -n '__flowgrep_state config-value:protocol' -f -a 'icmp icmpv4 icmpv6 sctp tcp udp dns http kafka'
+complete -c flowgrep -n '__flowgrep_state config-value:tcp-flags' -f -a '(__flowgrep_list SYN FIN RST PSH ACK URG ECE CWR NS)'
+complete -c flowgrep -n '__flowgrep_state config-value:to-identity' -f -a 'host world unmanaged health init remote-node kube-apiserver ingress world-ipv4 world-ipv6 overlay-to-encrypt'
+complete -c flowgrep -n '__flowgrep_state config-value:traffic-direction' -f -a 'ingress egress'
+complete -c flowgrep -n '__flowgrep_state config-value:type' -f -a 'drop debug capture trace policy-verdict recorder trace-sock l7 agent trace:to-endpoint trace:to-proxy trace:to-host trace:to-stack trace:to-overlay trace:from-endpoint trace:from-proxy trace:from-host trace:from-stack trace:from-overlay trace:from-network trace:to-network agent:unspecified agent:message agent:agent-started agent:endpoint-regenerate-success agent:endpoint-regenerate-failure agent:policy-updated agent:policy-deleted agent:endpoint-created agent:endpoint-deleted agent:ipcache-upserted agent:ipcache-deleted agent:service-upserted agent:service-deleted'
+complete -c flowgrep -n '__flowgrep_state config-value:verdict' -f -a 'VERDICT_UNKNOWN FORWARDED DROPPED ERROR AUDIT REDIRECTED TRACED TRANSLATED'
+complete -c flowgrep -n '__flowgrep_state config-value:color' -f -a 'auto always never'
+complete -c flowgrep -n '__flowgrep_state config-value:output' -f -a 'compact dict table json jsonpb'
+complete -c flowgrep -n '__flowgrep_state config-value:time-format' -f -a 'StampMilli YearMonthDay YearMonthDayHour YearMonthDayHourMinute RFC3339 RFC3339Milli RFC3339Micro RFC3339Nano RFC1123Z'
 
 complete -c flowgrep -l all -d 'print every matching flow (the default)'
 complete -c flowgrep -l first -d 'stop after the first N matching flows' -x
@@ -130,6 +249,7 @@ complete -c flowgrep -s q -l quiet -d 'print nothing, stop at the first matching
 complete -c flowgrep -l time-format -d 'how timestamps are printed' -x -a 'StampMilli YearMonthDay YearMonthDayHour YearMonthDayHourMinute RFC3339 RFC3339Milli RFC3339Micro RFC3339Nano RFC1123Z'
 complete -c flowgrep -l experimental-use-default-field-masks -d 'accepted for compatibility; has no effect'
 complete -c flowgrep -l field-mask -l experimental-field-mask -d 'print only these fields in JSON output' -x
+complete -c flowgrep -l config -d 'read settings from FILE (an empty FILE: none)' -r -F
 complete -c flowgrep -s D -l debug -d 'print debug messages on standard error'
 complete -c flowgrep -s h -l help -d 'print this help and exit'
 complete -c flowgrep -s P -l port-forward -d 'rejected: flowgrep reads files, not a server'

@@ -5,7 +5,9 @@
 set -u
 bin=$1 dir=$2 list=$3
 
-out=$(bash "$dir/run" "$bin" 2>&1)
+# The corpus was made with a clean environment: no FLOWGREP_* variable and, without HOME, no config
+# file, whatever the developer running the tests has set up for themselves.
+out=$(env -i PATH="$PATH" ${TMPDIR:+TMPDIR="$TMPDIR"} bash "$dir/run" "$bin" 2>&1)
 summary=$(tail -n 1 <<<"$out")
 failed=$(grep -o '^FAIL [^:]*' <<<"$out" | cut -d' ' -f2 | sort)
 expected=$(grep -v '^\s*\(#\|$\)' "$list" | sort)

@@ -47,7 +47,14 @@ struct flag_values {
     std::string since, until;
     std::vector<std::string> allowlist, denylist;
     bool help = false, version = false, port_forward = false;
+    bool settings_used = false;  // settings came first: the user may not see every flag involved
 };
+
+// An error about a combination of flags, which a setting may be part of.
+usage_error combination_error(const flag_values& v, std::string message) {
+    if (v.settings_used) message += " (settings took part: see flowgrep config view)";
+    return usage_error(std::move(message));
+}
 
 bool parse_switch(const flag_use& use) {
     if (auto b = go::parse_bool(use.value)) return *b;
@@ -67,6 +74,8 @@ void apply_flag(const flag_use& use, flag_values& v, options& o) {
         try {
             v.filters.add(use.spec->name, use.value);
         } catch (const filter_flag_error& e) {
+            if (std::string_view(e.what()).starts_with("filters --"))  // two flags that cannot be combined
+                throw combination_error(v, invalid_argument(use, e.what()).what());
             throw invalid_argument(use, e.what());
         }
         break;
@@ -102,6 +111,7 @@ void apply_flag(const flag_use& use, flag_values& v, options& o) {
     case option_action::count: o.count = parse_switch(use); break;
     case option_action::strict: o.strict = parse_switch(use); break;
     case option_action::line_buffered: o.line_buffered = parse_switch(use); break;
+    case option_action::config: break;  // read before any flag is applied
     }
 }
 
@@ -172,9 +182,19 @@ go::instant instant_of(int64_t ns) {
     return {secs, static_cast<int32_t>(nanos)};
 }
 
-parsed_command_line parse(const std::vector<std::string>& args, go::instant now) {
+// --help and --version work whatever the settings say, and --version stays instant.
+bool asks_for_help_or_version(const scanned_args& scanned) {
+    for (const auto& use : scanned.flags) {
+        auto action = use.spec->action;
+        if ((action == option_action::help || action == option_action::version) && go::parse_bool(use.value) == true)
+            return true;
+    }
+    return false;
+}
+
+parsed_command_line parse(const std::vector<std::string>& args, go::instant now, const environment& env) {
     scanned_args scanned = scan_args(args);
-    if (auto command = run_command(scanned)) return std::move(*command);
+    if (auto command = run_command(scanned, env, go::to_unix_nanos(now))) return std::move(*command);
     recorded_args recorded;
     try {
         recorded = record_with_cli11(scanned);
@@ -185,6 +205,15 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now)
     parsed_command_line result;
     options& o = result.opts;
     flag_values v;
+    // 0. Settings, as flags written first; each was checked where it was written.
+    if (!asks_for_help_or_version(scanned)) {
+        loaded_settings settings = load_settings(choose_config_file(scanned.flags, env), env, go::to_unix_nanos(now));
+        result.warnings = std::move(settings.warnings);
+        for (const auto& use : setting_uses(settings)) {
+            apply_flag(use, v, o);
+            v.settings_used = true;
+        }
+    }
     // 1. Flags, left to right; the first error wins, a syntax error after them included.
     for (const auto& use : recorded.flags) apply_flag(use, v, o);
     if (!scanned.error.empty()) throw usage_error(scanned.error);
@@ -200,19 +229,19 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now)
     if (v.filters.negation_pending()) throw usage_error("trailing --not found in the arguments");
     o.output = parse_output(v.output);
     if (o.output == output_format::table && o.follow)
-        throw usage_error("table output format is not compatible with follow mode");
+        throw combination_error(v, "table output format is not compatible with follow mode");
     if (o.output != output_format::json && !o.field_mask.empty())
-        throw usage_error(v.output + " output format is not compatible with custom field mask");
+        throw combination_error(v, v.output + " output format is not compatible with custom field mask");
     o.time_format = canonical_time_format(v.time_format);
     o.color = parse_color(v.color);
     if (o.numeric) o.ip_translation = false;
 
     // 3. The request: selectors, time bounds, filters.
-    if (o.first > 0 && o.last > 0) throw usage_error("cannot set both --first and --last");
-    if (o.first > 0 && o.all) throw usage_error("cannot set both --first and --all");
-    if (o.first > 0 && o.follow) throw usage_error("cannot set both --first and --follow");
-    if (o.last > 0 && o.all) throw usage_error("cannot set both --last and --all");
-    if (o.quiet && o.count) throw usage_error("cannot set both --quiet and --count");
+    if (o.first > 0 && o.last > 0) throw combination_error(v, "cannot set both --first and --last");
+    if (o.first > 0 && o.all) throw combination_error(v, "cannot set both --first and --all");
+    if (o.first > 0 && o.follow) throw combination_error(v, "cannot set both --first and --follow");
+    if (o.last > 0 && o.all) throw combination_error(v, "cannot set both --last and --all");
+    if (o.quiet && o.count) throw combination_error(v, "cannot set both --quiet and --count");
     if (!v.since.empty()) o.since_ns = parse_time_bound("since", v.since, now);
     if (!v.until.empty() && !o.follow) o.until_ns = parse_time_bound("until", v.until, now);
 
@@ -244,10 +273,54 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now)
 
 }  // namespace
 
-parsed_command_line parse_command_line(const std::vector<std::string>& args) { return parse(args, go::now()); }
+parsed_command_line parse_command_line(const std::vector<std::string>& args) {
+    return parse(args, go::now(), process_environment());
+}
 
-parsed_command_line parse_command_line(const std::vector<std::string>& args, int64_t now_ns) {
-    return parse(args, instant_of(now_ns));
+parsed_command_line parse_command_line(const std::vector<std::string>& args, int64_t now_ns, const environment& env) {
+    return parse(args, instant_of(now_ns), env);
+}
+
+void check_flag_value(const option_spec& spec, const std::string& value, int64_t now_ns) {
+    const flag_use use{&spec, value};
+    switch (spec.action) {
+    case option_action::filter: {
+        filter_builder alone;
+        try {
+            alone.add(spec.name, value);
+        } catch (const filter_flag_error& e) {
+            throw invalid_argument(use, e.what());
+        }
+        break;
+    }
+    case option_action::since:
+    case option_action::until:
+        if (!value.empty()) parse_time_bound(spec.name, value, instant_of(now_ns));
+        break;
+    case option_action::last:
+        if (uint64_t n = parse_count(use); n != no_limit && n > max_last)
+            throw usage_error("--last must be <= 1_000_000, got " + std::to_string(n));
+        break;
+    case option_action::first: parse_count(use); break;
+    case option_action::allowlist:
+    case option_action::denylist: {
+        std::vector<flow_filter> ignored;
+        append_json_filters(spec.name, {value}, ignored);
+        break;
+    }
+    case option_action::output: parse_output(value); break;
+    case option_action::field_mask: {
+        options o;
+        flag_values v;
+        apply_flag(use, v, o);
+        check_field_mask(o.field_mask);
+        break;
+    }
+    case option_action::time_format:  // any name is taken, as by the flag (unknown ones mean StampMilli)
+    case option_action::color:        // and unknown ones mean auto
+    case option_action::config: break;
+    default: parse_switch(use); break;
+    }
 }
 
 }  // namespace flowgrep

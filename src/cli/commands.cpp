@@ -1,8 +1,12 @@
-// Runs the commands: both only print text that is generated from the tables, so they fit
-// parse_command_line's "print this and exit" result.
+// Runs the commands: completion and event-types only print text generated from the tables, and
+// config prints or edits the settings (config_command.h); all fit parse_command_line's "print this
+// and exit" result.
 #include "cli/commands.h"
 
+#include <algorithm>
+
 #include "cli/completion_script.h"
+#include "cli/config_command.h"
 #include "cli/event_types_table.h"
 #include "cli/subcommands.h"
 #include "cli/suggest.h"
@@ -35,6 +39,21 @@ std::string command_help(const subcommand_spec& cmd) {
                "  bash:  source <(flowgrep completion bash)\n"
                "  zsh:   flowgrep completion zsh > \"${fpath[1]}/_flowgrep\"   (then compinit)\n"
                "  fish:  flowgrep completion fish > ~/.config/fish/completions/flowgrep.fish\n";
+    if (cmd.name == "config") {
+        out += "\n";
+        for (const auto& action : config_actions) {
+            std::string column = "  ";
+            column += action.name;
+            if (!action.args.empty()) {
+                column += ' ';
+                column += action.args;
+            }
+            column.resize(std::max<size_t>(column.size() + 2, 22), ' ');
+            out += column + std::string(action.summary) + "\n";
+        }
+        out += "\nKEY is a long flag name; --config FILE or FLOWGREP_CONFIG names the file.\n"
+               "man flowgrep: ENVIRONMENT and FILES.\n";
+    }
     return out;
 }
 
@@ -47,7 +66,7 @@ parsed_command_line printing(std::string text) {
 
 }  // namespace
 
-std::optional<parsed_command_line> run_command(const scanned_args& scanned) {
+std::optional<parsed_command_line> run_command(const scanned_args& scanned, const environment& env, int64_t now_ns) {
     if (scanned.positionals.empty() || scanned.after_dashdash == 0) return std::nullopt;
     const subcommand_spec* cmd = find_subcommand(scanned.positionals[0]);
     if (!cmd) return std::nullopt;
@@ -55,11 +74,17 @@ std::optional<parsed_command_line> run_command(const scanned_args& scanned) {
     if (!scanned.error.empty()) throw usage_error(scanned.error);
     for (const auto& use : scanned.flags)
         if (use.spec->action == option_action::help) return printing(command_help(*cmd));
-    if (!scanned.flags.empty())
-        throw usage_error("flag --" + std::string(scanned.flags.front().spec->name) + " cannot be used with the " +
-                          name + " command");
+    for (const auto& use : scanned.flags)
+        if (use.spec->action != option_action::config)
+            throw usage_error("flag --" + std::string(use.spec->name) + " cannot be used with the " + name +
+                              " command");
 
     const std::vector<std::string> args(scanned.positionals.begin() + 1, scanned.positionals.end());
+    if (name == "config") {
+        parsed_command_line result = printing({});
+        result.print = run_config_command(args, choose_config_file(scanned.flags, env), env, now_ns, result.warnings);
+        return result;
+    }
     if (name == "completion") {
         if (args.empty()) throw usage_error("completion needs a shell: " + shell_list());
         if (args.size() > 1)

@@ -1,7 +1,8 @@
 // Writes the three completion scripts. Each shell gets the same facts from the table: every long and
 // short name, which flags take a value (pflag's rules decide which word is a value and which a
-// file), what that value completes to, and the two commands with their shell names. The scripts
-// are static: nothing runs flowgrep at TAB time.
+// file), what that value completes to, the commands with their shell names, and config's actions,
+// keys (the settings' names) and values (as the flags'). The scripts are static: nothing runs
+// flowgrep at TAB time.
 #include "cli/completion_script.h"
 
 #include "cli/subcommands.h"
@@ -105,6 +106,49 @@ std::vector<std::string_view> subcommand_names() {
 
 std::vector<std::string_view> shell_names() { return {completion_shells.begin(), completion_shells.end()}; }
 
+std::vector<std::string_view> config_action_names() {
+    std::vector<std::string_view> out;
+    for (const auto& a : config_actions) out.push_back(a.name);
+    return out;
+}
+
+// The config keys: the flags that can be settings.
+std::vector<const option_spec*> setting_keys(std::span<const option_spec> table) {
+    std::vector<const option_spec*> out;
+    for (const auto& spec : table)
+        if (spec.setting) out.push_back(&spec);
+    return out;
+}
+
+std::vector<std::string> setting_key_names(std::span<const option_spec> table) {
+    std::vector<std::string> out;
+    for (const option_spec* spec : setting_keys(table)) out.emplace_back(spec->name);
+    return out;
+}
+
+// Keys whose values complete to something: choices or files.
+bool completes_value(const option_spec& spec) {
+    return spec.completion == completion_kind::choice || spec.completion == completion_kind::file;
+}
+
+// A word for a shell command line: as it is when it holds nothing a shell would read, else quoted.
+std::string shell_word(std::string_view word) {
+    for (char c : word)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              std::string_view("_:.,+/=-").find(c) != std::string_view::npos))
+            return sh_quote(word);
+    return std::string(word);
+}
+
+std::string shell_words(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) {
+        if (!out.empty()) out += ' ';
+        out += shell_word(w);
+    }
+    return out;
+}
+
 // ---- bash ----
 
 std::string bash_values_function(std::span<const option_spec> table) {
@@ -116,6 +160,8 @@ std::string bash_values_function(std::span<const option_spec> table) {
         "    case $1 in\n";
     out += "    command) values=" + sh_quote(join(subcommand_names(), " ")) + " ;;\n";
     out += "    shell) values=" + sh_quote(join(shell_names(), " ")) + " ;;\n";
+    out += "    config) values=" + sh_quote(join(config_action_names(), " ")) + " ;;\n";
+    out += "    key) values=" + sh_quote(join(setting_key_names(table), " ")) + " ;;\n";
     for (const auto& spec : table) {
         if (!takes_value(spec)) continue;
         if (spec.completion == completion_kind::choice && takes_list(spec))
@@ -178,6 +224,7 @@ std::string bash_script(std::span<const option_spec> table) {
         "\n"
         "    # Which of the words before the cursor are flags, flag values and positional words.\n"
         "    local value_of='' dashdash='' first='' count=0\n"
+        "    local -a positional=()\n"
         "    for ((i = 1; i < ${#words[@]} - 1; i++)); do\n"
         "        w=${words[i]}\n"
         "        if [[ -n $value_of ]]; then\n"
@@ -194,6 +241,7 @@ std::string bash_script(std::span<const option_spec> table) {
         "            esac\n"
         "        else\n"
         "            ((count++ == 0)) && [[ -z $dashdash ]] && first=$w\n"
+        "            positional+=(\"$w\")\n"
         "        fi\n"
         "    done\n"
         "\n"
@@ -216,6 +264,13 @@ std::string bash_script(std::span<const option_spec> table) {
         "        fi\n"
         "    elif [[ $first == completion ]]; then\n"
         "        ((count == 1)) && __flowgrep_values shell '' \"$cur\"\n"
+        "    elif [[ $first == config ]]; then\n"
+        "        # config ACTION, then KEY for get, set and reset, then the key's values for set.\n"
+        "        case $count:${positional[1]:-} in\n"
+        "        1:*) __flowgrep_values config '' \"$cur\" ;;\n"
+        "        2:get | 2:set | 2:reset) __flowgrep_values key '' \"$cur\" ;;\n"
+        "        *:set) __flowgrep_values \"--${positional[2]}\" '' \"$cur\" ;;\n"
+        "        esac\n"
         "    elif [[ $first != event-types ]]; then\n"
         "        ((count == 0)) && [[ -z $dashdash ]] && __flowgrep_values command '' \"$cur\"\n"
         "        __flowgrep_files '' \"$cur\"\n"
@@ -303,6 +358,43 @@ std::string zsh_describe_entry(std::string_view name, std::string_view descripti
     return sh_quote(zsh_action_word(name) + ":" + std::string(description));
 }
 
+// `config ACTION KEY VALUE...` among the positional words ($words[1] is config).
+std::string zsh_config_branch(std::span<const option_spec> table) {
+    std::string out =
+        "    elif [[ $words[1] == config ]]; then\n"
+        "      if (( CURRENT == 2 )); then\n"
+        "        local -a actions=(\n";
+    for (const auto& a : config_actions) out += "          " + zsh_describe_entry(a.name, a.summary) + "\n";
+    out +=
+        "        )\n"
+        "        _describe -t actions 'config action' actions && ret=0\n"
+        "      elif (( CURRENT == 3 )) && [[ $words[2] == (get|set|reset) ]]; then\n"
+        "        local -a keys=(\n";
+    for (const option_spec* spec : setting_keys(table))
+        out += "          " + zsh_describe_entry(spec->name, spec->summary) + "\n";
+    out +=
+        "        )\n"
+        "        _describe -t keys key keys && ret=0\n"
+        "      elif (( CURRENT >= 4 )) && [[ $words[2] == set ]]; then\n"
+        "        case $words[3] in\n";
+    for (const option_spec* spec : setting_keys(table)) {
+        if (!completes_value(*spec)) continue;
+        out += "        (" + std::string(spec->name) + ") ";
+        if (spec->completion == completion_kind::file)
+            out += "_files";
+        else if (takes_list(*spec))
+            out += "_values -s , " + shell_word(spec->metavar.substr(0, spec->metavar.find('['))) + " " +
+                   shell_words(spec->choices);
+        else
+            out += "_wanted values expl " + shell_word(spec->metavar) + " compadd -- " + shell_words(spec->choices);
+        out += " && ret=0 ;;\n";
+    }
+    out +=
+        "        esac\n"
+        "      fi\n";
+    return out;
+}
+
 std::string zsh_script(std::span<const option_spec> table) {
     std::string out =
         "#compdef flowgrep\n"
@@ -328,7 +420,9 @@ std::string zsh_script(std::span<const option_spec> table) {
         "      _files && ret=0\n"
         "    elif [[ $words[1] == completion ]]; then\n"
         "      local -a shells=(" + join(shell_names(), " ") + ")\n"
-        "      (( CURRENT == 2 )) && _wanted shells expl shell compadd -a shells && ret=0\n"
+        "      (( CURRENT == 2 )) && _wanted shells expl shell compadd -a shells && ret=0\n";
+    out += zsh_config_branch(table);
+    out +=
         "    elif [[ $words[1] != event-types ]]; then\n"
         "      _files && ret=0\n"
         "    fi\n"
@@ -357,7 +451,9 @@ std::string fish_script(std::span<const option_spec> table) {
         "complete -c flowgrep -e\n"
         "\n"
         "# Whether the word being completed is a flag's value (value), the first positional word\n"
-        "# (first), the shell after `completion` (shell), one that takes nothing (none) or a file.\n"
+        "# (first), the shell after `completion` (shell), config's action, key or a value for KEY\n"
+        "# (config-action, config-key, config-value:KEY), one that takes nothing (none) or a file.\n"
+        "# `want` may be a glob.\n"
         "function __flowgrep_state -a want\n"
         "    set -l words (commandline -opc)\n"
         "    set -e words[1]\n"
@@ -365,6 +461,7 @@ std::string fish_script(std::span<const option_spec> table) {
         "    set -l dashdash 0\n"
         "    set -l count 0\n"
         "    set -l first\n"
+        "    set -l positional\n"
         "    for w in $words\n"
         "        if test $take = 1\n"
         "            set take 0\n"
@@ -387,6 +484,7 @@ std::string fish_script(std::span<const option_spec> table) {
         "        else\n"
         "            test $count = 0; and test $dashdash = 0; and set first $w\n"
         "            set count (math $count + 1)\n"
+        "            set -a positional $w\n"
         "        end\n"
         "    end\n"
         "    set -l state files\n"
@@ -395,12 +493,33 @@ std::string fish_script(std::span<const option_spec> table) {
         "    else if test \"$first\" = completion\n"
         "        set state none\n"
         "        test $count = 1; and set state shell\n"
+        "    else if test \"$first\" = config\n"
+        "        set state none\n"
+        "        if test $count = 1\n"
+        "            set state config-action\n"
+        "        else if test $count = 2; and contains -- \"$positional[2]\" get set reset\n"
+        "            set state config-key\n"
+        "        else if test $count -ge 3; and test \"$positional[2]\" = set\n"
+        "            set state config-value:$positional[3]\n"
+        "        end\n"
         "    else if test \"$first\" = event-types\n"
         "        set state none\n"
         "    else if test $count = 0; and test $dashdash = 0\n"
         "        set state first\n"
         "    end\n"
-        "    test $state = $want\n"
+        "    string match -q -- $want $state\n"
+        "end\n"
+        "\n"
+        "# The config keys, with their summaries.\n"
+        "function __flowgrep_keys\n"
+        "    printf '%s\\t%s\\n' \\\n";
+    {
+        const auto keys = setting_keys(table);
+        for (size_t i = 0; i < keys.size(); ++i)
+            out += "        " + std::string(keys[i]->name) + " " + fish_quote(keys[i]->summary) +
+                   (i + 1 < keys.size() ? " \\\n" : "\n");
+    }
+    out +=
         "end\n"
         "\n";
     if (any_list_choices(table))
@@ -415,7 +534,24 @@ std::string fish_script(std::span<const option_spec> table) {
         out += "complete -c flowgrep -n '__flowgrep_state first' -a " + std::string(s.name) + " -d " +
                fish_quote(s.summary) + "\n";
     out += "complete -c flowgrep -n '__flowgrep_state shell' -f -a " + fish_quote(join(shell_names(), " ")) + "\n";
-    out += "complete -c flowgrep -n '__flowgrep_state none' -f\n\n";
+    out += "complete -c flowgrep -n '__flowgrep_state none' -f\n";
+    for (const auto& a : config_actions)
+        out += "complete -c flowgrep -n '__flowgrep_state config-action' -f -a " + std::string(a.name) + " -d " +
+               fish_quote(a.summary) + "\n";
+    out += "complete -c flowgrep -n '__flowgrep_state config-key' -f -a '(__flowgrep_keys)'\n";
+    out += "complete -c flowgrep -n \"__flowgrep_state 'config-value:*'\" -f\n";
+    for (const option_spec* spec : setting_keys(table)) {
+        if (!completes_value(*spec)) continue;
+        std::string line = "complete -c flowgrep -n '__flowgrep_state config-value:" + std::string(spec->name) + "'";
+        if (spec->completion == completion_kind::file)
+            line += " -F";
+        else if (takes_list(*spec))
+            line += " -f -a " + fish_quote("(__flowgrep_list " + join(spec->choices, " ") + ")");
+        else
+            line += " -f -a " + fish_quote(join(spec->choices, " "));
+        out += line + "\n";
+    }
+    out += "\n";
     for (const auto& spec : table) {
         std::string line = "complete -c flowgrep";
         if (spec.short_name != '\0') line += std::string(" -s ") + spec.short_name;

@@ -126,6 +126,13 @@ std::string help_text() {
                 append_row(out, flag_column(spec, spec.alias), "the same as --" + std::string(spec.name));
         }
     }
+    // CEL is the one filter whose value is a language: show what an expression looks like.
+    out += "\nCEL expressions (--cel-expression), for example:\n";
+    for (auto example : cel_expression_examples) {
+        out += "  ";
+        out += example;
+        out += '\n';
+    }
     // The epilogue: what a script can learn from the exit status (the man page says the same).
     out += "\nExit status:\n";
     for (const auto& doc : exit_status_docs) {

@@ -1,9 +1,11 @@
-// Writes flowgrep(1). The flag sections come from the option table (one .TP per flag, its
-// description as the paragraph); the prose that frames them lives here. Every dash is written as
+// Writes flowgrep(1). The flag sections, and the environment variables that stand for the flags,
+// come from the option table (one .TP per flag, its description as the paragraph); the prose that
+// frames them lives here. Every dash is written as
 // \- and `quoted` words in descriptions are set in bold.
 #include "cli/man_page.h"
 
 #include "cli/event_types_table.h"
+#include "cli/settings.h"
 #include "cli/subcommands.h"
 #include "exit_status.h"
 
@@ -187,6 +189,10 @@ void description(std::string& out) {
     paragraph(out,
               "A line that is not a Hubble response is reported on standard error as FILE:LINE with the "
               "reason, and skipped; the other lines are still read.");
+    paragraph(out,
+              "Flags you always want (an output format, standing filters) can be kept in FLOWGREP_* environment "
+              "variables or in a config file, and `flowgrep config` shows and changes them; see ENVIRONMENT and "
+              "FILES. Without either, every flag has hubble observe's default.");
 
     section(out, "COMMANDS");
     out += text_line(
@@ -201,6 +207,15 @@ void description(std::string& out) {
         }
         out += '\n';
         out += text_line(s.description);
+        if (s.name != "config") continue;
+        out += ".RS\n";
+        for (const auto& a : config_actions) {
+            out += ".TP\n" + bold(a.name);
+            if (!a.args.empty()) out += ' ' + italic(a.args);
+            out += '\n';
+            out += text_line(a.description);
+        }
+        out += ".RE\n";
     }
 }
 
@@ -258,12 +273,110 @@ void exit_statuses(std::string& out) {
     paragraph(out, exit_status_signal_note);
 }
 
-void environment(std::string& out) {
+// "--namespace, --from-label and --to-label"
+std::string flag_list(const std::vector<const option_spec*>& specs) {
+    std::string out;
+    for (size_t i = 0; i < specs.size(); ++i) {
+        if (i > 0) out += i + 1 == specs.size() ? " and " : ", ";
+        out += "--" + std::string(specs[i]->name);
+    }
+    return out;
+}
+
+// What one FLOWGREP_ variable means, from the flag's record.
+std::string variable_text(const option_spec& spec) {
+    const std::string flag = "--" + std::string(spec.name);
+    if (spec.name == "not")
+        return "Filters to exclude, one per line, each FLAG=VALUE (or FLAG for a flag without a value): "
+               "namespace=kube-system stands for --not --namespace kube-system.";
+    if (spec.repeats && spec.split == list_split::newlines)
+        return "Like " + flag + ", once per line (a value may hold a comma).";
+    if (spec.repeats) return "Like " + flag + ", once per item; commas or newlines separate items.";
+    return "Like " + flag + "; default: " +
+           (spec.default_value.empty() ? std::string("none") : std::string(spec.default_value)) + ".";
+}
+
+// The metavariable after FLOWGREP_NAME=.
+std::string_view variable_metavar(const option_spec& spec) {
+    if (spec.name == "not") return "FLAG=VALUE";
+    if (spec.value == value_kind::boolean) return "BOOL";
+    if (spec.value == value_kind::implicit) return spec.implicit_value;
+    return spec.metavar;
+}
+
+void environment_section(std::string& out, std::span<const option_spec> table) {
+    std::vector<const option_spec*> settings, actions;
+    for (const auto& spec : table) (spec.setting ? settings : actions).push_back(&spec);
     section(out, "ENVIRONMENT");
+    out += text_line(
+        "Every flag but " + flag_list(actions) +
+        " can also be given by an environment variable: FLOWGREP_ and the flag's long name in capitals, with _ "
+        "for - (FLOWGREP_TIME_FORMAT=RFC3339 for --time-format RFC3339). A flag on the command line wins over "
+        "the variable, and the variable over the config file (FILES); `flowgrep config view` shows what applies "
+        "and where it comes from. A variable set to the empty string counts as set.");
+    paragraph(out,
+              "A repeatable flag (the filters, --allowlist, --denylist, --field-mask) takes several items in "
+              "one variable. They are separated by newlines, and by commas too unless the flag's values can hold "
+              "a comma of their own (label selectors such as app in (a,b), regexes, JSON, --tcp-flags SYN,ACK): "
+              "then by newlines only. Spaces around an item and empty items are dropped, so FLOWGREP_NAMESPACE= "
+              "drops the config file's namespaces. The variable replaces the file's list for that flag.");
+    paragraph(out,
+              "Filters from the variables and the file count as if they were written first on the command line: "
+              "they combine with its filter flags as repeated flags do, and negated ones (FLOWGREP_NOT) join the "
+              "command line's --not filters into one exclusion. An error about flags that cannot be combined "
+              "(--first with --last, say) ends in (settings took part: see flowgrep config view) when settings "
+              "were applied.");
+    paragraph(out,
+              "hubble's own variables (HUBBLE_ALLOWLIST, HUBBLE_DENYLIST and the rest) and its config file are not "
+              "read: they are meant for hubble observe and a live server, and flows that hubble observe prints "
+              "have passed them already. Picking them up would make flowgrep filter a saved file differently "
+              "from one shell to another without a word on the command line. Use FLOWGREP_ALLOWLIST and "
+              "FLOWGREP_DENYLIST, which take the same JSON, one value per line.");
+    out += ".TP\n" + bold("FLOWGREP_CONFIG") + "=" + italic("FILE") + "\n";
+    out += text_line("The config file to read instead of the default one (FILES), as --config FILE; empty: none.");
+    for (const option_spec* spec : settings) {
+        out += ".TP\n" + bold(environment_name(*spec)) + "=" + italic(variable_metavar(*spec)) + "\n";
+        out += text_line(variable_text(*spec));
+    }
+    out += ".TP\n" + bold("XDG_CONFIG_HOME") + ", " + bold("HOME") + "\n";
+    out += text_line("Where the config file is looked for (FILES).");
     out += ".TP\n" + bold("NO_COLOR") + "\n";
-    out += text_line("When set and not empty, --color auto (the default) prints without colour.");
+    out += text_line(
+        "When set and not empty, --color auto (the default) prints without colour. A --color always or never "
+        "from a flag, FLOWGREP_COLOR or the config file wins over it.");
     out += ".TP\n" + bold("TERM") + "\n";
     out += text_line("When dumb, --color auto prints without colour.");
+}
+
+void files_section(std::string& out, std::span<const option_spec> table) {
+    std::vector<const option_spec*> actions;
+    for (const auto& spec : table)
+        if (!spec.setting) actions.push_back(&spec);
+    section(out, "FILES");
+    out += ".TP\n" + italic("$XDG_CONFIG_HOME/flowgrep/config.yaml") + ", or " +
+           italic("~/.config/flowgrep/config.yaml") + "\n";
+    out += text_line(
+        "The config file: default values for flags, as a YAML mapping from long flag names to what would follow "
+        "them. The second path is used when XDG_CONFIG_HOME is not set (or not an absolute path); when a "
+        "default file does not exist, there are no settings. --config FILE or FLOWGREP_CONFIG=FILE names "
+        "another file, which must then exist; an empty name reads none. The environment wins over the file, "
+        "and the command line over both.");
+    paragraph(out,
+              "Every flag but " + flag_list(actions) +
+                  " may be a key. A repeatable flag takes a list, each item used as one flag (and never cut at "
+                  "commas), or a single value. The key not takes the filters to exclude, as FLAG=VALUE items. A "
+                  "key that is not a setting, a value its flag would refuse, or a key given twice stops flowgrep "
+                  "with the file, the line and the key, and the nearest key when it is a typo: `flowgrep: "
+                  "error: config.yaml:3: unknown key \"outptu\" (did you mean output?)`.");
+    paragraph(out, "For example:");
+    literal_block(out, {"# what I look at every day", "output: dict", "time-format: RFC3339", "not:",
+                        "  - namespace=kube-system", "from-label:", "  - app in (web,api)"});
+    paragraph(out,
+              "`flowgrep config set` and `flowgrep config reset` edit the file in place: only the lines of the key "
+              "they change are replaced, added at the end or removed, and the rest, comments included, stays as "
+              "it was. A comment on those lines goes with them. A file that is not a block mapping with one key "
+              "per line (a flow mapping {...}, or several documents) is written anew from its values, in the same "
+              "order but without its comments, with a warning.");
 }
 
 void examples(std::string& out) {
@@ -282,6 +395,12 @@ void examples(std::string& out) {
     paragraph(out, "Everything except health checks and DNS:");
     literal_block(out, {"flowgrep --not --to-identity health \\",
                         "         --denylist '{\"protocol\":[\"dns\"]}' dump.json"});
+    paragraph(out, "JSON output and no kube-system flows unless asked otherwise, kept in the config file:");
+    literal_block(out, {"flowgrep config set output json", "flowgrep config set not namespace=kube-system",
+                        "flowgrep config view | grep -v '# default$'"});
+    paragraph(out, "The same for one shell session; and once without the config file:");
+    literal_block(out, {"export FLOWGREP_OUTPUT=json FLOWGREP_NOT=namespace=kube-system",
+                        "flowgrep --config '' dump.json"});
     paragraph(out, "Which FlowFilters does a command line mean?");
     literal_block(out, {"flowgrep --print-raw-filters --not --verdict DROPPED \\",
                         "         --from-pod a --to-pod b"});
@@ -309,7 +428,8 @@ std::string man_page(std::span<const option_spec> table) {
     flag_sections(out, table);
     event_types(out);
     exit_statuses(out);
-    environment(out);
+    environment_section(out, table);
+    files_section(out, table);
     examples(out);
     see_also(out);
     return out;

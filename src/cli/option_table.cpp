@@ -48,7 +48,7 @@ option_spec implicit_filter_flag(std::string_view name, std::string_view implici
 option_spec switch_flag(option_action action, option_group group, std::string_view name, std::string_view summary,
                         std::string_view description, char short_name = '\0') {
     return {action, name, short_name, {}, {}, group, value_kind::boolean, "true", false, completion_kind::none,
-            {},     summary, description};
+            {},     summary, description, "false"};
 }
 
 option_spec valued_flag(option_action action, option_group group, std::string_view name, std::string_view metavar,
@@ -58,6 +58,34 @@ option_spec valued_flag(option_action action, option_group group, std::string_vi
     return {action,     name, short_name,         {},      metavar,    group, value_kind::required, {}, repeats,
             completion, std::move(choices), summary, description};
 }
+
+option_spec with_default(option_spec spec, std::string_view value) {
+    spec.default_value = value;
+    return spec;
+}
+
+// An action rather than a setting: never read from the environment or the config file.
+option_spec not_a_setting(option_spec spec) {
+    spec.setting = false;
+    return spec;
+}
+
+// Filter values that can hold a comma of their own: a selector's `app in (a,b)`, a regex's {1,3},
+// JSON, CEL, an HTTP header value, --tcp-flags SYN,ACK (a comma there means "and"). field-mask
+// takes commas itself, so cutting its list at them changes nothing.
+constexpr std::string_view values_with_commas[] = {
+    "allowlist", "cel-expression", "denylist", "from-label", "http-header", "http-path", "http-url",
+    "label",     "node-label",     "not",      "tcp-flags",  "to-label",
+};
+
+}  // namespace
+
+const std::string_view cel_expression_examples[2] = {
+    "_flow.verdict == Verdict.DROPPED && _flow.source.namespace.startsWith('prod')",
+    "has(_flow.l7.http) && _flow.l7.http.code >= 500u",
+};
+
+namespace {
 
 std::vector<option_spec> build_table() {
     using a = option_action;
@@ -82,18 +110,20 @@ std::vector<option_spec> build_table() {
                             "Print every flow that passes the filters. This is what flowgrep does anyway; the "
                             "flag exists so that hubble observe command lines carry over. It cannot be combined "
                             "with --first or --last."));
-    t.push_back(valued_flag(a::first, g::selectors, "first", "N", "stop after the first N matching flows",
-                            "Print the first N flows that pass the time window and the filters, then stop "
-                            "reading. N is an unsigned integer and may carry a Go base prefix (0x10); 0 means "
-                            "no limit."));
+    t.push_back(with_default(valued_flag(a::first, g::selectors, "first", "N", "stop after the first N matching flows",
+                                         "Print the first N flows that pass the time window and the filters, then "
+                                         "stop reading. N is an unsigned integer and may carry a Go base prefix "
+                                         "(0x10); 0 means no limit."),
+                             "0"));
     t.push_back(switch_flag(a::follow, g::selectors, "follow", "accepted for compatibility; reads to the end",
                             "Has no effect on files except that --until is then ignored and -o table is "
                             "rejected, as with hubble observe.",
                             'f'));
-    t.push_back(valued_flag(a::last, g::selectors, "last", "N", "print only the last N matching flows",
-                            "Print only the last N flows that pass the time window and the filters, in input "
-                            "order. N is an unsigned integer (Go base prefixes allowed) of at most 1000000; 0 "
-                            "means no limit."));
+    t.push_back(with_default(valued_flag(a::last, g::selectors, "last", "N", "print only the last N matching flows",
+                                         "Print only the last N flows that pass the time window and the filters, in "
+                                         "input order. N is an unsigned integer (Go base prefixes allowed) of at "
+                                         "most 1000000; 0 means no limit."),
+                             "0"));
     t.push_back(valued_flag(a::since, g::selectors, "since", "TIME", "skip flows older than TIME",
                             "Skip responses whose time is before TIME (inclusive bound). TIME is a Go duration "
                             "counted back from now (30s, 1h30m, 2h) or a date and time: 2006-01-02, "
@@ -110,8 +140,13 @@ std::vector<option_spec> build_table() {
                                      "--pod or --service it makes their names match in every namespace.",
                                      'A'));
     t.push_back(filter_flag("cel-expression", "EXPR", "keep flows for which a CEL expression holds",
-                            "Keep flows for which the CEL expression over _flow is true. Accepted so that command "
-                            "lines carry over, but flowgrep cannot evaluate CEL yet and reports an error."));
+                            "Keep flows for which the Common Expression Language expression is true. The flow is "
+                            "the variable _flow, its fields named as in flow.proto (_flow.IP.source, "
+                            "_flow.l4.TCP.destination_port); enum values are ints with constants such as "
+                            "Verdict.DROPPED; unsigned fields compare with u literals (80u). The expression must "
+                            "be of type bool. Repeated, the expressions are alternatives. For example "
+                            "`_flow.verdict == Verdict.DROPPED && _flow.source.namespace.startsWith('prod')` or "
+                            "`has(_flow.l7.http) && _flow.l7.http.code >= 500u`."));
     t.push_back(filter_flag("cluster", "CLUSTER", "keep flows from or to endpoints in a cluster",
                             "Keep flows whose source or destination endpoint belongs to the named cluster "
                             "(exact match)."));
@@ -284,20 +319,22 @@ std::vector<option_spec> build_table() {
                             {}, '\0', true));
 
     // ---- Formatting ----
-    t.push_back(valued_flag(a::color, g::formatting, "color", "WHEN", "when to colour the output",
-                            "Colour the compact and dict output: always, never, or auto (when standard output is "
-                            "a terminal and NO_COLOR is unset). Any other value means auto.",
-                            {"auto", "always", "never"}));
+    t.push_back(with_default(valued_flag(a::color, g::formatting, "color", "WHEN", "when to colour the output",
+                                         "Colour the compact and dict output: always, never, or auto (when standard "
+                                         "output is a terminal and NO_COLOR is unset). Any other value means auto.",
+                                         {"auto", "always", "never"}),
+                             "auto"));
     t.push_back(switch_flag(a::count, g::formatting, "count", "print only the number of matching flows",
                             "Print only how many flows would have been printed (after --first or --last), as "
                             "one number, and exit with status 1 when it is 0, as grep -c does. Node status, "
                             "lost events and empty responses are not counted. Cannot be combined with --quiet.",
                             'c'));
-    t.push_back(switch_flag(a::ip_translation, g::formatting, "ip-translation",
-                            "show names instead of IPs (default true)",
-                            "Show endpoints by pod, service or domain name where the flow knows one. On by "
-                            "default; turn it off with --ip-translation=false (a separate false word would be a "
-                            "file name)."));
+    t.push_back(with_default(switch_flag(a::ip_translation, g::formatting, "ip-translation",
+                                         "show names instead of IPs (default true)",
+                                         "Show endpoints by pod, service or domain name where the flow knows one. "
+                                         "On by default; turn it off with --ip-translation=false (a separate false "
+                                         "word would be a file name)."),
+                             "true"));
     t.push_back(switch_flag(a::line_buffered, g::formatting, "line-buffered", "flush the output after every flow",
                             "Write each flow out as soon as it is printed, for a pipe whose reader wants flows as "
                             "they come (tail -f | flowgrep --line-buffered | ...). This is what happens anyway "
@@ -305,11 +342,12 @@ std::vector<option_spec> build_table() {
                             "which is much faster."));
     t.push_back(switch_flag(a::numeric, g::formatting, "numeric", "show IP addresses instead of names",
                             "Show IP addresses rather than names; wins over --ip-translation."));
-    t.push_back(valued_flag(a::output, g::formatting, "output", "FORMAT", "how to print flows",
-                            "The output format: compact (one line per flow, the default), dict (a block of "
-                            "KEY: value lines per flow), table (aligned columns; also tab) or json (the "
-                            "response as JSON; also JSON and jsonpb).",
-                            {"compact", "dict", "table", "json", "jsonpb"}, 'o'));
+    t.push_back(with_default(valued_flag(a::output, g::formatting, "output", "FORMAT", "how to print flows",
+                                         "The output format: compact (one line per flow, the default), dict (a "
+                                         "block of KEY: value lines per flow), table (aligned columns; also tab) or "
+                                         "json (the response as JSON; also JSON and jsonpb).",
+                                         {"compact", "dict", "table", "json", "jsonpb"}, 'o'),
+                             "compact"));
     t.push_back(switch_flag(a::print_node_name, g::formatting, "print-node-name",
                             "show the node that observed each flow",
                             "Add the name of the node that observed each flow to the output."));
@@ -318,12 +356,14 @@ std::vector<option_spec> build_table() {
                             "the filters: exit status 0 if there is one, 1 if there is none, as grep -q does. "
                             "Warnings and errors are still printed. Cannot be combined with --count.",
                             'q'));
-    t.push_back(valued_flag(a::time_format, g::formatting, "time-format", "FORMAT", "how timestamps are printed",
-                            "How timestamps are printed (in UTC), by name in any letter case: StampMilli (the "
-                            "default), YearMonthDay, YearMonthDayHour, YearMonthDayHourMinute, RFC3339, "
-                            "RFC3339Milli, RFC3339Micro, RFC3339Nano or RFC1123Z. Unknown names mean "
-                            "StampMilli. JSON output is not affected.",
-                            time_formats));
+    t.push_back(with_default(valued_flag(a::time_format, g::formatting, "time-format", "FORMAT",
+                                         "how timestamps are printed",
+                                         "How timestamps are printed (in UTC), by name in any letter case: "
+                                         "StampMilli (the default), YearMonthDay, YearMonthDayHour, "
+                                         "YearMonthDayHourMinute, RFC3339, RFC3339Milli, RFC3339Micro, RFC3339Nano "
+                                         "or RFC1123Z. Unknown names mean StampMilli. JSON output is not affected.",
+                                         time_formats),
+                             "StampMilli"));
     t.push_back(switch_flag(a::use_default_field_masks, g::formatting, "experimental-use-default-field-masks",
                             "accepted for compatibility; has no effect",
                             "Accepted so that hubble observe command lines carry over; it changes nothing "
@@ -340,10 +380,19 @@ std::vector<option_spec> build_table() {
     }
 
     // ---- Other ----
+    {
+        option_spec config = valued_flag(a::config, g::other, "config", "FILE",
+                                         "read settings from FILE (an empty FILE: none)",
+                                         "Read settings (default flag values) from FILE instead of "
+                                         "$XDG_CONFIG_HOME/flowgrep/config.yaml (FILES); an empty FILE reads no file "
+                                         "at all. The command line's flags still win over them.");
+        config.completion = completion_kind::file;
+        t.push_back(not_a_setting(std::move(config)));
+    }
     t.push_back(switch_flag(a::debug, g::other, "debug", "print debug messages on standard error",
                             "Print debug messages on standard error, and every node status message.", 'D'));
-    t.push_back(switch_flag(a::help, g::other, "help", "print this help and exit",
-                            "Print a summary of the flags and exit.", 'h'));
+    t.push_back(not_a_setting(switch_flag(a::help, g::other, "help", "print this help and exit",
+                                          "Print a summary of the flags and exit.", 'h')));
     t.push_back(switch_flag(a::port_forward, g::other, "port-forward", "rejected: flowgrep reads files, not a server",
                             "Accepted only to give hubble's error: port forwarding makes no sense when flows are "
                             "read from files.",
@@ -361,8 +410,14 @@ std::vector<option_spec> build_table() {
                             "flowgrep: error: FILE:LINE: REASON, stop reading, and exit with status 2. Every line "
                             "is then checked in full, including the parts of lines that the filters drop, which "
                             "costs some speed."));
-    t.push_back(switch_flag(a::version, g::other, "version", "print the version and exit",
-                            "Print flowgrep's version and exit."));
+    t.push_back(not_a_setting(switch_flag(a::version, g::other, "version", "print the version and exit",
+                                          "Print flowgrep's version and exit.")));
+
+    for (auto& spec : t) {
+        if (spec.repeats) spec.default_value = {};
+        for (std::string_view name : values_with_commas)
+            if (spec.name == name) spec.split = list_split::newlines;
+    }
     return t;
 }
 

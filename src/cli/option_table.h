@@ -53,7 +53,13 @@ enum class option_action : uint8_t {
     count,
     strict,
     line_buffered,
+    config,
 };
+
+// How a value that holds several values of a repeatable flag (an environment variable, or
+// `config set KEY VALUE`) is cut into them. Flags whose own values can hold a comma (label
+// selectors, regexes, JSON, SYN,ACK) are cut at newlines only.
+enum class list_split : uint8_t { commas_and_newlines, newlines };
 
 struct option_spec {
     option_action action;
@@ -69,6 +75,9 @@ struct option_spec {
     std::vector<std::string> choices;  // values to offer and to suggest from (not always all it accepts)
     std::string_view summary;          // one line, a verb phrase, no trailing period
     std::string_view description;      // a paragraph for the man page
+    std::string_view default_value = {};  // what applies when nothing sets it (not for repeatable flags)
+    bool setting = true;  // may also come from FLOWGREP_<NAME> and the config file (see settings.h)
+    list_split split = list_split::commas_and_newlines;  // for repeatable flags
 };
 
 // The table, in help order: by group, then alphabetically, as hubble's help lists them.
@@ -76,6 +85,9 @@ const std::vector<option_spec>& option_table();
 
 // Lookup by long name (or alias) without dashes, and by short name.
 const option_spec* find_long_option(std::string_view name);
+
+// Two --cel-expression examples: the flag's description quotes them and --help lists them.
+extern const std::string_view cel_expression_examples[2];
 const option_spec* find_short_option(char c);
 
 // How hubble names the flag in `invalid argument ... for "<name>" flag`: "-t, --type" or "--verdict".

@@ -100,6 +100,10 @@ for t in trace trace-sock trace:to-stack; do
 done
 ((${#to_types[@]} == 6)) || fail "expected six trace:to-* sub-types, got ${to_types[*]}"
 
+# The config keys: every flag but --help, --version and --config (which names the file itself).
+mapfile -t keys < <(env -i "$bin" --config '' config view | sed -n 's/^\([a-z0-9-]*\):.*/\1/p')
+((${#keys[@]} > 70)) || fail "config view lists only ${#keys[@]} keys"
+
 # Per shell, what replaces the word: bash only the part after the last = or : (readline's word),
 # zsh the value, fish the whole word.
 case $shell in
@@ -129,6 +133,22 @@ check 'flowgrep --verdict DROPPED ot' other.json
 check 'flowgrep example.json ot' other.json
 check 'flowgrep comp' completion
 check 'flowgrep -- comp' # after --, a file named comp... (there is none)
+
+# config: its actions, then the keys (the settings' long names), then a key's values as its flag's.
+check 'flowgrep config ' get reset set view
+check 'flowgrep config g' get
+check 'flowgrep config get time-f' time-format
+check 'flowgrep config set out' output
+check 'flowgrep config reset ver' verdict
+check 'flowgrep config set output ' compact dict json jsonpb table
+check 'flowgrep config set verdict D' DROPPED
+check 'flowgrep config set color ' always auto never
+check 'flowgrep config set namespace ' # free text: nothing
+check 'flowgrep config view ' # takes nothing
+check 'flowgrep config get output ' # one key only
+check 'flowgrep config get ' "${keys[@]}"
+check 'flowgrep --config ot' other.json
+check 'flowgrep --config other.json config ' get reset set view
 case $shell in
 bash)
     check 'flowgrep --type trace:to-s' to-stack
@@ -137,29 +157,39 @@ bash)
     check 'flowgrep -o=j' json jsonpb
     check 'flowgrep -4t trace:from-n' from-network
     check 'flowgrep --tcp-flags SYN,A' SYN,ACK
-    check 'flowgrep ' completion event-types example.json exdir other.json
+    check 'flowgrep ' completion config event-types example.json exdir other.json
+    check 'flowgrep config set tcp-flags SYN,A' SYN,ACK
+    check 'flowgrep config set type trace:to-s' to-stack
     ;;
 zsh)
     check 'flowgrep --type trace:to-s' trace:to-stack
     check 'flowgrep --identity=wor' world world-ipv4 world-ipv6
     check 'flowgrep -oj' json jsonpb
     check 'flowgrep --tcp-flags SYN,A' ACK
-    check 'flowgrep ' completion event-types example.json exdir other.json
+    check 'flowgrep ' completion config event-types example.json exdir other.json
     # Flags that cannot repeat are not offered twice; those that can are.
     check 'flowgrep -o json --outp'
     check 'flowgrep --color never --col'
     check 'flowgrep --type l7 --typ' --type
     check_line 'flowgrep --ty' '--type -- keep flows of an event type (and sub-type)'
     check_line 'flowgrep comp' 'completion -- print a completion script for bash, zsh or fish'
+    check 'flowgrep config set tcp-flags SYN,A' ACK
+    check 'flowgrep config set type trace:to-s' trace:to-stack
+    check_line 'flowgrep config get time-f' 'time-format -- how timestamps are printed'
+    check_line 'flowgrep config v' 'view -- print every setting and where it comes from'
     ;;
 fish)
     check 'flowgrep --type trace:to-s' trace:to-stack
     check 'flowgrep --identity=wor' --identity=world --identity=world-ipv4 --identity=world-ipv6
     check 'flowgrep -oj' -ojson -ojsonpb
     check 'flowgrep --tcp-flags SYN,A' SYN,ACK
-    check 'flowgrep ' completion event-types example.json exdir/ other.json
+    check 'flowgrep ' completion config event-types example.json exdir/ other.json
     check_line 'flowgrep --ty' $'--type\tkeep flows of an event type (and sub-type)'
     check_line 'flowgrep comp' $'completion\tprint a completion script for bash, zsh or fish'
+    check 'flowgrep config set tcp-flags SYN,A' SYN,ACK
+    check 'flowgrep config set type trace:to-s' trace:to-stack
+    check_line 'flowgrep config get time-f' $'time-format\thow timestamps are printed'
+    check_line 'flowgrep config v' $'view\tprint every setting and where it comes from'
     ;;
 esac
 

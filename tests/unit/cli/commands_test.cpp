@@ -73,10 +73,13 @@ TEST_CASE("help lists the commands", "[cli][commands][help]") {
     const std::string help = help_text();
     CHECK(help.starts_with("Usage: flowgrep [FLAGS] [FILE...]\n"
                            "       flowgrep completion bash|zsh|fish\n"
-                           "       flowgrep event-types\n\n"));
+                           "       flowgrep event-types\n"
+                           "       flowgrep config view|get KEY|set KEY VALUE...|reset [KEY]\n\n"));
     CHECK(help.find("\n  completion SHELL              print a completion script for bash, zsh or fish\n") !=
           std::string::npos);
     CHECK(help.find("\n  event-types                   list every event type and sub-type by number\n") !=
+          std::string::npos);
+    CHECK(help.find("\n  config ACTION                 show or change the settings in the config file\n") !=
           std::string::npos);
 }
 

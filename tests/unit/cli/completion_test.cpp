@@ -149,7 +149,11 @@ TEST_CASE("bash script: every name, and each flag's choices in its own branch", 
         CHECK(words_between(branch, "values='", '\'') == as_set(spec.choices));
     }
     CHECK(words_between(line_starting(script, "    command) values="), "'", '\'') ==
-          std::set<std::string>{"completion", "event-types"});
+          std::set<std::string>{"completion", "event-types", "config"});
+    CHECK(words_between(line_starting(script, "    config) values="), "'", '\'') ==
+          std::set<std::string>{"view", "get", "set", "reset"});
+    const std::set<std::string> keys = words_between(line_starting(script, "    key) values="), "'", '\'');
+    for (const auto& spec : option_table()) CHECK(keys.count(std::string(spec.name)) == (spec.setting ? 1 : 0));
     CHECK(words_between(line_starting(script, "    shell) values="), "'", '\'') ==
           std::set<std::string>{"bash", "fish", "zsh"});
     CHECK(script.ends_with("complete -F _flowgrep flowgrep\n"));
@@ -207,6 +211,8 @@ TEST_CASE("fish script: every name with its summary, choices on the flag's line"
             CHECK(words_between(line, " -x -a '(__flowgrep_list ", ')') == as_set(spec.choices));
         else if (spec.completion == completion_kind::choice)
             CHECK(words_between(line, " -x -a '", '\'') == as_set(spec.choices));
+        else if (spec.completion == completion_kind::file)
+            CHECK(line == prefix + " -r -F");
         else
             CHECK(line == prefix + " -x");
     }

@@ -43,7 +43,7 @@ TEST_CASE("man page sections in order", "[cli][man]") {
     CHECK(page.find(".TH FLOWGREP 1 \"\" \"flowgrep " FLOWGREP_VERSION "\" \"User Commands\"\n") != std::string::npos);
     size_t at = 0;
     for (const char* name : {"NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "SELECTORS", "FILTERS", "RAW FILTERS",
-                             "FORMATTING", "OTHER FLAGS", "EVENT TYPES", "EXIT STATUS", "ENVIRONMENT", "EXAMPLES",
+                             "FORMATTING", "OTHER FLAGS", "EVENT TYPES", "EXIT STATUS", "ENVIRONMENT", "FILES", "EXAMPLES",
                              "SEE ALSO"}) {
         INFO(name);
         size_t next = page.find(std::string(".SH ") + name + "\n", at);

@@ -30,7 +30,7 @@ std::string sample_value(const option_spec& spec) {
         {"from-identity", "0x10"}, {"to-identity", "010"},
         {"traffic-direction", "egress"}, {"workload", "Deployment/web"},
         {"from-workload", "web"}, {"to-workload", "Kind/"},
-        {"ip-version", "v6"},
+        {"ip-version", "v6"},    {"config", FLOWGREP_TEST_DATA "/settings-output-dict.yaml"},
     };
     auto it = samples.find(spec.name);
     return it != samples.end() ? it->second : "value-of-" + std::string(spec.name);
@@ -57,6 +57,8 @@ std::string outcome(std::vector<std::string> args) {
         out += " ipt=" + std::to_string(o.ip_translation) + " node=" + std::to_string(o.print_node_name);
         out += " mask=" + std::to_string(o.field_mask.size()) + " dm=" + std::to_string(o.use_default_field_masks);
         out += " raw=" + std::to_string(o.print_raw_filters) + " silent=" + std::to_string(o.silent_errors);
+        out += " quiet=" + std::to_string(o.quiet) + " count=" + std::to_string(o.count);
+        out += " strict=" + std::to_string(o.strict) + " lb=" + std::to_string(o.line_buffered);
         out += " debug=" + std::to_string(o.debug) + " files=" + std::to_string(o.files.size());
         return out;
     } catch (const usage_error& e) {
@@ -118,7 +120,7 @@ TEST_CASE("the table lists hubble observe's flags", "[cli][table]") {
         // raw filters, formatting, other
         "allowlist", "denylist", "color", "ip-translation", "numeric", "output", "print-node-name",
         "time-format", "debug", "experimental-use-default-field-masks", "field-mask", "help", "port-forward",
-        "print-raw-filters", "silent-errors", "version",
+        "print-raw-filters", "silent-errors", "version", "config",
         // flowgrep's own, for scripts and pipelines
         "count", "quiet", "strict", "line-buffered"};
     std::set<std::string_view> names;
