@@ -17,7 +17,14 @@ struct timestamp {
     int64_t seconds = 0;  // since the Unix epoch, UTC
     int32_t nanos = 0;
 
-    int64_t unix_nanos() const { return seconds * 1'000'000'000 + nanos; }
+    // Saturated at the ends of int64 (the years 1677 and 2262), as the --since/--until bounds are:
+    // protobuf timestamps run from the year 1 to 9999, where the plain product overflows.
+    int64_t unix_nanos() const {
+        int64_t ns = 0;
+        if (__builtin_mul_overflow(seconds, int64_t{1'000'000'000}, &ns) || __builtin_add_overflow(ns, nanos, &ns))
+            return seconds < 0 ? INT64_MIN : INT64_MAX;
+        return ns;
+    }
 };
 
 struct workload {

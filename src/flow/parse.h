@@ -18,14 +18,27 @@ public:
 
     // Decodes `line` (without its end of line) into `out`. The bytes after the line, up to
     // simdjson::SIMDJSON_PADDING of them, must be readable. Returns false and sets error() when the
-    // line is not a valid response; `out` then holds nothing useful.
+    // line is not a valid response; `out` then holds nothing useful. Checked: the line is one JSON
+    // object; its own members; every part it decodes (types, ranges, fields given twice, oneofs) and
+    // every member unknown to this version met on the way (valid JSON). Parts nobody wants are
+    // skipped unread, so their mistakes go unnoticed until check_rest().
     bool parse(std::string_view line, response& out);
+
+    // Checks the parts of `line` (the line just parsed) that parse() skipped, as thoroughly as
+    // parse() checks what it decodes; afterwards the whole line has been checked. Call it for a line
+    // about to be used (printed or counted) so that no line Hubble would refuse is passed on; lines
+    // the filters drop need not pay for it. Leaves the parsed response intact.
+    bool check_rest(std::string_view line);
 
     const std::string& error() const { return error_; }
 
 private:
+    bool decode(simdjson::ondemand::parser& parser, std::string_view line, response& out, field_set want);
+
     field_set wanted_;
     simdjson::ondemand::parser parser_;
+    simdjson::ondemand::parser rest_parser_;  // for check_rest(), so parser_'s strings stay valid
+    response scratch_;                         // what check_rest() decodes, then drops
     std::string error_;
 };
 

@@ -1,5 +1,6 @@
 // line_reader: read(2) in large blocks into one buffer, split at "\n" with memchr. A line longer
-// than the buffer grows it; the buffer never shrinks, so memory stays at the longest line seen.
+// than the buffer grows it, up to the line limit; the buffer never shrinks, so memory stays at the
+// longest line seen. A line over the limit is counted through to its end and handed out empty.
 #include "input/line_reader.h"
 
 #include <cerrno>
@@ -13,8 +14,9 @@ namespace {
 constexpr size_t block_size = 1 << 20;
 }
 
-line_reader::line_reader(std::vector<std::string> paths, size_t padding, error_handler on_error)
-    : paths_(std::move(paths)), padding_(padding), on_error_(std::move(on_error)) {
+line_reader::line_reader(std::vector<std::string> paths, size_t padding, error_handler on_error,
+                         size_t max_line)
+    : paths_(std::move(paths)), padding_(padding), on_error_(std::move(on_error)), max_line_(max_line) {
     if (paths_.empty()) paths_.push_back("-");
     capacity_ = 4 * block_size;
     buffer_ = std::make_unique<char[]>(capacity_ + padding_);
@@ -41,6 +43,7 @@ bool line_reader::open_next() {
             name_ = path;
         }
         line_number_ = 0;
+        ++source_index_;
         eof_ = false;
         begin_ = end_ = 0;
         return true;
@@ -67,9 +70,10 @@ bool line_reader::fill() {
         ssize_t n = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
         if (n < 0) {
             if (errno == EINTR) continue;
-            on_error_(name_ == "<stdin>" ? std::string_view("-") : std::string_view(name_),
-                      std::strerror(errno));
+            on_error_(name_, std::strerror(errno));
+            // The unfinished line was cut by the error, not by its writer: drop it unreported.
             eof_ = true;
+            begin_ = end_ = 0;
             return false;
         }
         if (n == 0) {
@@ -93,6 +97,10 @@ bool line_reader::next(input_line& out) {
                 line_end = static_cast<size_t>(nl - data);
             } else {
                 size_t scanned = end_ - begin_;
+                if (scanned > max_line_) {
+                    skip_overlong_line(out);
+                    return true;
+                }
                 if (fill()) {
                     data = buffer_.get();
                     scan_from = begin_ + scanned;
@@ -111,6 +119,13 @@ bool line_reader::next(input_line& out) {
             out.text = std::string_view(data + text_begin, text_end - text_begin);
             out.source = name_;
             out.number = ++line_number_;
+            out.source_index = source_index_;
+            out.has_newline = nl != nullptr;
+            out.overlong = 0;
+            if (line_end - begin_ > max_line_) {  // over the limit, though it fitted in the buffer
+                out.overlong = line_end - begin_;
+                out.text = {};
+            }
             begin_ = line_end < end_ ? line_end + 1 : end_;
             // The padding after the line must be readable: past the buffer's end it is, and inside
             // the buffer it is the next bytes. Only a line ending exactly at capacity_ leans on it.
@@ -120,6 +135,30 @@ bool line_reader::next(input_line& out) {
         fd_ = -1;
         if (next_path_ >= paths_.size()) return false;
     }
+}
+
+// Reads on to the end of a line already longer than the limit, keeping nothing but its length.
+void line_reader::skip_overlong_line(input_line& out) {
+    uint64_t length = end_ - begin_;
+    begin_ = end_ = 0;
+    out.has_newline = false;
+    while (fill()) {
+        char* data = buffer_.get();
+        if (char* nl = static_cast<char*>(std::memchr(data, '\n', end_))) {
+            size_t n = static_cast<size_t>(nl - data);
+            length += n;
+            begin_ = n + 1;
+            out.has_newline = true;
+            break;
+        }
+        length += end_;
+        begin_ = end_ = 0;
+    }
+    out.text = {};
+    out.source = name_;
+    out.number = ++line_number_;
+    out.source_index = source_index_;
+    out.overlong = length;
 }
 
 }  // namespace flowgrep

@@ -2,6 +2,7 @@
 #include "output/sink.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <cstdlib>
 #include <unistd.h>
@@ -27,9 +28,7 @@ void output_sink::flush() {
         ssize_t n = ::write(fd_, p, left);
         if (n < 0) {
             if (errno == EINTR) continue;
-            // The reader went away (`| head`): nothing more we print can matter. SIGPIPE is ignored
-            // so that we get here and leave quietly instead of being killed mid-write.
-            if (errno == EPIPE) std::_Exit(static_cast<int>(exit_status::ok));
+            if (errno == EPIPE) end_of_pipe();
             fmt::print(stderr, "flowgrep: error: writing output: {}\n", std::strerror(errno));
             std::_Exit(static_cast<int>(exit_status::error));
         }
@@ -37,6 +36,19 @@ void output_sink::flush() {
         left -= static_cast<size_t>(n);
     }
     buffer_.clear();
+}
+
+void output_sink::end_of_pipe() {
+    // The reader went away (`| head`): nothing more we print can matter. Normally SIGPIPE has
+    // already ended the program inside write(2); we get here only when it is blocked or ignored,
+    // and end the same way, so a shell sees the status it knows from every other filter (141).
+    std::signal(SIGPIPE, SIG_DFL);
+    sigset_t pipe_only;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    sigprocmask(SIG_UNBLOCK, &pipe_only, nullptr);
+    std::raise(SIGPIPE);
+    std::_Exit(128 + SIGPIPE);
 }
 
 }  // namespace flowgrep

@@ -1,5 +1,6 @@
 // Where printed records go: a large buffer in front of a file descriptor, written in big blocks, or
-// after each record when a person is watching. A closed pipe (`| head`) ends the program quietly.
+// after each record when a person is watching (or --line-buffered asks). A closed pipe (`| head`)
+// ends the program quietly and at once, by SIGPIPE, as it ends cat or grep.
 #pragma once
 
 #include <string>
@@ -26,6 +27,9 @@ public:
         if (line_buffered_ || buffer_.size() >= flush_threshold) flush();
     }
     void flush();
+
+    // Ends the program as SIGPIPE does: quietly, with the status 128 + SIGPIPE.
+    [[noreturn]] static void end_of_pipe();
 
 private:
     static constexpr size_t flush_threshold = 1 << 16;

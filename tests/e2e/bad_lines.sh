@@ -1,34 +1,154 @@
-# A bad line gets one warning naming file and line, is skipped, and every good line around it is
-# still printed.
+# A bad line gets exactly one warning naming file, line and what is wrong; it is skipped, and every
+# good line around it is still printed (exit 0). Under --strict the same line is an error: the flows
+# before it are printed, reading stops, exit 2. Each kind of bad input is checked both ways.
 source "$(dirname "$0")/lib.sh"
 
-what="invalid JSON in the middle"
-{ head -n 3 "$data/sample-10.json"; echo '{"flow":{"verdict":'; tail -n +4 "$data/sample-10.json"; } >"$work/bad.json"
-fg "$work/bad.json"
-expect_status 0; expect_out "$data/sample-10.compact"
-[[ $(<"$work/err") == "flowgrep: warning: $work/bad.json:4: "* ]] || fail "$what: stderr does not name bad.json:4: $(<"$work/err")"
-[[ $(wc -l <"$work/err") == 1 ]] || fail "$what: expected one warning line"
+sample=$data/sample-10.json
+head -n 3 "$data/sample-10.compact" >"$work/first3"
 
-what="from stdin the source is <stdin>"
-env -i PATH=/usr/bin:/bin TZ=UTC "$bin" <"$work/bad.json" >"$work/out" 2>"$work/err"
+# bad_line NAME PRINTF_FORMAT REASON
+# Puts the line printf makes of PRINTF_FORMAT (so it may hold NUL and any byte) between flows 3 and 4
+# of the sample, then checks the plain and the --strict run.
+bad_line() {
+    local name=$1 format=$2 reason=$3 file=$work/$1.json
+    { head -n 3 "$sample"; printf "$format"; printf '\n'; tail -n +4 "$sample"; } >"$file"
+    what="$name"
+    fg "$file"
+    expect_status 0; expect_out "$data/sample-10.compact"
+    expect_err "flowgrep: warning: $file:4: $reason; line skipped"
+    what="$name (--strict)"
+    fg --strict "$file"
+    expect_status 2; expect_out "$work/first3"
+    expect_err "flowgrep: error: $file:4: $reason"
+}
+
+# -- not JSON, or not one JSON object
+bad_line invalid_json '{"flow":{"verdict":"DROPPED",,"Summary":"x"}}' \
+    "invalid JSON at column 30: expected a member name in double quotes, found ','"
+bad_line missing_comma '{"flow":{"verdict":"DROPPED" "Summary":"x"}}' \
+    "invalid JSON at column 30: expected ',' or '}', found '\"'"
+bad_line bad_literal '{"flow":{"is_reply":tru}}' "invalid JSON at column 21: expected a value, found 't'"
+bad_line bad_escape '{"flow":{"Summary":"a\\qb"}}' "invalid JSON at column 22: bad escape \\q"
+bad_line cut_mid_object '{"flow":{"verdict":"DROPPED","source":{"namespace":"kube-sys' \
+    "truncated: the line ends inside a string"
+bad_line json_array '[{"flow":{}}]' "an array where a JSON object belongs"
+bad_line json_number '42' "a number where a JSON object belongs"
+bad_line json_string '"flow"' "a string where a JSON object belongs"
+bad_line json_null 'null' "null where a JSON object belongs"
+bad_line empty_line '' "empty line"
+bad_line blank_line '  \t ' "empty line"
+bad_line two_objects '{"flow":{}}{"flow":{}}' "more than one JSON value (another starts at column 12)"
+bad_line trailing_garbage '{"flow":{}} x' "more than one JSON value (another starts at column 13)"
+bad_line bom_not_at_start '\xef\xbb\xbf{"flow":{}}' \
+    "a byte-order mark, which only the first line of a file may start with"
+
+# -- bytes that are not text
+bad_line invalid_utf8 '{"flow":{"Summary":"caf\xe9 au lait"}}' "invalid UTF-8 at column 24"
+bad_line invalid_utf8_in_unknown_field '{"flow":{"note":{"x":"\xc0\xaf"}}}' "invalid UTF-8 at column 23"
+bad_line nul_in_string '{"flow":{"Summary":"a\0b"}}' "a NUL byte at column 22"
+bad_line nul_between_tokens '{"flow":\0{}}' "a NUL byte at column 9"
+bad_line nul_line '\0\0\0\0\0\0\0\0' "a NUL byte at column 1"
+
+# -- deeply nested (an unknown member, then the whole line)
+deep=$(printf '%*s' 100000 '' | tr ' ' '[')$(printf '%*s' 100000 '' | tr ' ' ']')
+bad_line nesting_100000_deep "{\"flow\":{\"newer_field\":$deep}}" "nested more than 1024 levels deep (at column 1046)"
+bad_line nesting_100000_deep_line "$deep" "nested more than 1024 levels deep (at column 1025)"
+
+# -- valid JSON, but not a GetFlowsResponse as protojson reads it
+bad_line wrong_type_verdict '{"flow":{"verdict":{}}}' \
+    'bad value for "verdict": expected a name or a number, found an object'
+bad_line wrong_type_labels '{"flow":{"source":{"labels":"k8s:app=a"}}}' \
+    'bad value for "labels": expected an array, found a string'
+bad_line wrong_type_l4 '{"flow":{"l4":[]}}' 'bad value for "l4": expected an object, found an array'
+bad_line wrong_type_time '{"flow":{"time":1718556733}}' \
+    'bad value for "time": expected an RFC 3339 time, found a number'
+bad_line bad_time '{"flow":{"time":"2021-06-16 16:52:13Z"}}' 'bad value for "time": not an RFC 3339 time'
+bad_line wrong_type_payload '{"flow":"FORWARDED"}' 'bad value for "flow": expected an object, found a string'
+bad_line out_of_range_identity '{"flow":{"source":{"identity":4294967296}}}' 'bad value for "identity": out of range'
+bad_line negative_port '{"flow":{"l4":{"TCP":{"source_port":-1}}}}' 'bad value for "source_port": out of range'
+bad_line out_of_range_int32 '{"flow":{"event_type":{"type":2147483648}}}' 'bad value for "type": out of range'
+bad_line out_of_range_uint64 '{"lost_events":{"num_events_lost":"18446744073709551616"}}' \
+    'bad value for "num_events_lost": out of range'
+bad_line fractional_integer '{"flow":{"source":{"identity":1.5}}}' 'bad value for "identity": not an integer'
+bad_line duplicate_key '{"flow":{"verdict":"DROPPED","verdict":"FORWARDED"}}' 'duplicate field "verdict"'
+bad_line duplicate_key_nested '{"flow":{"source":{"identity":1,"identity":2}}}' 'duplicate field "identity"'
+bad_line duplicate_key_both_names '{"flow":{},"node_name":"a","nodeName":"b"}' 'duplicate field "nodeName"'
+bad_line duplicate_null_key '{"flow":{"uuid":null,"uuid":"x"}}' 'duplicate field "uuid"'
+bad_line flow_and_lost_events '{"flow":{},"lost_events":{"num_events_lost":1}}' \
+    'both "flow" and "lost_events" are set, but only one of them may be'
+bad_line two_l4_protocols '{"flow":{"l4":{"TCP":{},"UDP":{}}}}' \
+    'both "TCP" and "UDP" are set, but only one of them may be'
+bad_line two_l7_records '{"flow":{"l7":{"dns":{},"http":{}}}}' \
+    'both "dns" and "http" are set, but only one of them may be'
+
+# -- the same from standard input, where the source is <stdin>
+what="stdin names the source <stdin>"
+env -i PATH=/usr/bin:/bin TZ=UTC "$bin" <"$work/invalid_json.json" >"$work/out" 2>"$work/err"
 status=$?
 expect_status 0; expect_out "$data/sample-10.compact"
-[[ $(<"$work/err") == "flowgrep: warning: <stdin>:4: "* ]] || fail "$what: $(<"$work/err")"
+expect_err "flowgrep: warning: <stdin>:4: invalid JSON at column 30: expected a member name in double quotes, found ','; line skipped"
 
-what="a blank line and a JSON array"
-{ echo; head -n 5 "$data/sample-10.json"; echo '[1,2]'; tail -n +6 "$data/sample-10.json"; } >"$work/bad2.json"
-fg "$work/bad2.json"
+# -- a truncated last line: cut mid-object, no newline
+what="last line cut off"
+{ cat "$sample"; head -n 1 "$sample" | head -c 200; } >"$work/cut.json"
+fg "$work/cut.json"
 expect_status 0; expect_out "$data/sample-10.compact"
-[[ $(wc -l <"$work/err") == 2 ]] || fail "$what: expected two warnings: $(<"$work/err")"
-grep -q "bad2.json:1: " "$work/err" || fail "$what: no warning for line 1"
-grep -q "bad2.json:7: " "$work/err" || fail "$what: no warning for line 7"
+expect_err "flowgrep: warning: $work/cut.json:11: truncated: the line ends inside a string (the input ends without a newline: cut off?); line skipped"
+what="last line cut off (--strict)"
+fg --strict "$work/cut.json"
+expect_status 2; expect_out "$data/sample-10.compact"
+expect_err "flowgrep: error: $work/cut.json:11: truncated: the line ends inside a string (the input ends without a newline: cut off?)"
 
-what="two objects on one line"
-{ head -n 1 "$data/sample-10.json" | tr -d '\n'; echo '{}'; tail -n +2 "$data/sample-10.json"; } >"$work/two.json"
-fg "$work/two.json"
+# -- accepted: unknown fields and enum names from a newer Cilium, kept in JSON output
+what="unknown fields and enum names are accepted and kept"
+line4=$(sed -n 4p "$sample")
+newer=$(printf '%s\n' "$line4" | sed -e 's|^{"flow":{|{"flow":{"quic":{"version":[1,{"draft":null}]},|' \
+    -e 's|"Type":"L3_L4"|"Type":"QUIC_FLOW"|' -e 's|"source":{|"source":{"zone":"eu-1",|' \
+    -e 's|}$|,"agent_event":{"type":"NEW"}}|')
+[[ $newer != "$line4" ]] || fail "$what: test setup did not change the line"
+{ head -n 3 "$sample"; printf '%s\n' "$newer"; tail -n +5 "$sample"; } >"$work/newer.json"
+fg "$work/newer.json"
+expect_status 0; expect_out "$data/sample-10.compact"; expect_err_empty
+fg --strict -o json "$work/newer.json"
+expect_status 0; expect_out "$work/newer.json"; expect_err_empty
+
+# -- a filter that drops a line reads only what it needs; --strict checks every line in full
+what="a line the filter drops is checked only as far as the filter reads it"
+{ cat "$sample"; echo '{"flow":{"verdict":"FORWARDED","source":{"identity":"x"}}}'; } >"$work/dropped.json"
+fg --verdict DROPPED -o json "$work/dropped.json"
+expect_status 0; expect_out /dev/null; expect_err_empty
+what="a line the filter drops (--strict)"
+fg --strict --verdict DROPPED -o json "$work/dropped.json"
+expect_status 2; expect_out /dev/null
+expect_err "flowgrep: error: $work/dropped.json:11: bad value for \"identity\": not an integer"
+what="a line the filter keeps is checked in full before it is printed"
+{ echo '{"flow":{"verdict":"DROPPED","source":{"identity":"x"},"extensions":{"a":[1,,2]}}}'; cat "$sample"; } >"$work/kept.json"
+fg --verdict DROPPED -o json "$work/kept.json"
+expect_status 0; expect_out /dev/null
+expect_err "flowgrep: warning: $work/kept.json:1: bad value for \"identity\": not an integer; line skipped"
+
+# -- after 20 warnings for one input the rest are counted, once per input
+what="at most 20 warnings per input, then a count"
+{ for i in $(seq 25); do echo "bad $i"; done; cat "$sample"; } >"$work/many.json"
+fg "$work/many.json" "$work/invalid_json.json" "$work/many.json"
 expect_status 0
-tail -n +2 "$data/sample-10.compact" >"$work/want"
+cat "$data/sample-10.compact" "$data/sample-10.compact" "$data/sample-10.compact" >"$work/want"
 expect_out "$work/want"
-grep -q "two.json:1: " "$work/err" || fail "$what: no warning for line 1: $(<"$work/err")"
+{
+    for i in $(seq 20); do echo "flowgrep: warning: $work/many.json:$i: invalid JSON at column 1: expected a value, found 'b'; line skipped"; done
+    echo "flowgrep: warning: $work/many.json: 5 more bad lines skipped"
+    echo "flowgrep: warning: $work/invalid_json.json:4: invalid JSON at column 30: expected a member name in double quotes, found ','; line skipped"
+    for i in $(seq 20); do echo "flowgrep: warning: $work/many.json:$i: invalid JSON at column 1: expected a value, found 'b'; line skipped"; done
+    echo "flowgrep: warning: $work/many.json: 5 more bad lines skipped"
+} >"$work/want_err"
+cmp -s "$work/err" "$work/want_err" || { fail "$what: stderr differs"; diff "$work/want_err" "$work/err" | head; }
+
+what="a binary file does not flood the terminal"
+head -c 200000 "$bin" >"$work/binary.json"
+fg "$work/binary.json" "$sample"
+expect_status 0; expect_out "$data/sample-10.compact"
+(($(wc -l <"$work/err") <= 21)) || fail "$what: $(wc -l <"$work/err") lines on stderr"
+tail -n 1 "$work/err" | grep -q "^flowgrep: warning: $work/binary.json: [0-9]* more bad lines skipped$" ||
+    fail "$what: no summary line: $(tail -n 1 "$work/err")"
 
 finish

@@ -1,0 +1,112 @@
+# flowgrep in pipelines: a reader that goes away (| head) ends it at once and quietly, with the
+# status SIGPIPE gives every filter (141); SIGINT and SIGTERM end it at once; output is flushed per
+# flow with --line-buffered (and on a terminal), in big blocks otherwise.
+source "$(dirname "$0")/lib.sh"
+
+sample=$data/sample-10.json
+for _ in $(seq 2000); do cat "$sample"; done >"$work/big.json"  # ~24 MB, ~20 000 flows
+
+what="| head -1 ends flowgrep quietly, with 141"
+env -i PATH=/usr/bin:/bin TZ=UTC "$bin" "$work/big.json" 2>"$work/err" | head -n 1 >"$work/out"
+status=${PIPESTATUS[0]}
+expect_status 141; expect_err_empty
+head -n 1 "$data/sample-10.compact" >"$work/want"; expect_out "$work/want"
+
+what="| head -1 with SIGPIPE ignored by the parent: the same"
+(trap '' PIPE; env -i PATH=/usr/bin:/bin TZ=UTC "$bin" -o json "$work/big.json" 2>"$work/err" | head -n 1 >"$work/out"
+ exit "${PIPESTATUS[0]}")
+status=$?
+expect_status 141; expect_err_empty
+head -n 1 "$sample" >"$work/want"; expect_out "$work/want"
+
+# start_reader ARGS... : flowgrep reading a FIFO that this script holds open on fd 3; pid in $pid
+start_reader() {
+    rm -f "$work/fifo"
+    mkfifo "$work/fifo"
+    env -i PATH=/usr/bin:/bin TZ=UTC "$@" <"$work/fifo" >"$work/out" 2>"$work/err" &
+    pid=$!
+    exec 3>"$work/fifo"
+}
+
+# ends_within SECONDS : waits for $pid to end; status in $status, or fails and kills it
+ends_within() {
+    local tenths=$(($1 * 10))
+    for _ in $(seq "$tenths"); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+        fail "$what: still running after $1 s"
+        kill -KILL "$pid"
+    fi
+    wait "$pid"
+    status=$?
+    exec 3>&-
+}
+
+what="SIGTERM stops flowgrep at once"
+start_reader "$bin"
+cat "$sample" >&3
+sleep 0.3
+kill -TERM "$pid"
+ends_within 3
+expect_status 143; expect_err_empty
+
+what="SIGINT stops flowgrep at once"
+# A background job of a script starts with SIGINT ignored; give flowgrep the default, as a shell
+# in the foreground would.
+if env --default-signal=INT true 2>/dev/null; then
+    start_reader env --default-signal=INT "$bin"
+    cat "$sample" >&3
+    sleep 0.3
+    kill -INT "$pid"
+    ends_within 3
+    expect_status 130; expect_err_empty
+else
+    echo "skipped: $what (env has no --default-signal)"
+fi
+
+what="--line-buffered: each flow goes out as it is printed"
+start_reader "$bin" --line-buffered
+head -n 1 "$sample" >&3
+got=
+for _ in $(seq 50); do
+    got=$(head -n 1 "$work/out")
+    [[ -n $got ]] && break
+    sleep 0.1
+done
+[[ $got == "$(head -n 1 "$data/sample-10.compact")" ]] || fail "$what: first flow not written while the input is open: [$got]"
+exec 3>&-
+ends_within 3
+expect_status 0
+
+what="without --line-buffered a pipe gets big blocks"
+start_reader "$bin"
+head -n 1 "$sample" >&3
+sleep 1
+[[ ! -s $work/out ]] || fail "$what: output written before the input ended"
+exec 3>&-
+ends_within 3
+expect_status 0
+head -n 1 "$data/sample-10.compact" >"$work/want"; expect_out "$work/want"
+
+what="a terminal gets each flow as it is printed"
+if command -v script >/dev/null; then
+    # script(1) gives flowgrep a terminal as standard output; the input stays open for 3 s, yet the
+    # flow must be on the terminal before that.
+    rm -f "$work/fifo"; mkfifo "$work/fifo"
+    TERM=dumb script -qfec "env -i PATH=/usr/bin:/bin TZ=UTC $bin --color never <$work/fifo" "$work/typescript" >/dev/null 2>&1 &
+    spid=$!
+    exec 3>"$work/fifo"
+    head -n 1 "$sample" >&3
+    got=
+    for _ in $(seq 30); do
+        got=$(tr -d '\r' <"$work/typescript" | grep -F "$(head -n 1 "$data/sample-10.compact")")
+        [[ -n $got ]] && break
+        sleep 0.1
+    done
+    [[ -n $got ]] || fail "$what: the flow did not reach the terminal while the input was open"
+    exec 3>&-
+    wait "$spid"
+else
+    echo "skipped: $what (no script command)"
+fi
+
+finish
