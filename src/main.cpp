@@ -78,12 +78,12 @@ int run(const options& opts) {
 
     time_window window(opts.since_ns, opts.until_ns);
     // Lines are checked in full before they are used (printed or counted); lines the filters drop
-    // are checked only as far as the filters read them, which keeps filtering fast. When every
-    // line is used anyway (no filter, no time window), or every line must be checked (--strict),
-    // one full decode per line does it all.
+    // are checked only as far as the filters read them, which keeps filtering fast. check_rest()
+    // decodes a used line in full, so the printer's fields need not be decoded for every line. When
+    // every line is used anyway (no filter, no time window), or every line must be checked
+    // (--strict), one full decode per line does it all.
     const bool every_line_used = opts.filters.allow.empty() && opts.filters.deny.empty() && !window.active();
-    field_set wanted = matcher.needs() | (printing ? print->needs() : field_set{0}) |
-                       (window.active() ? field_set{field_response_time} : field_set{0});
+    field_set wanted = matcher.needs() | (window.active() ? field_set{field_response_time} : field_set{0});
     if (opts.strict || every_line_used) wanted = all_fields;
     response_parser parser(wanted);
     response r;
@@ -143,7 +143,9 @@ int run(const options& opts) {
         last->for_each([&](std::string_view text) {
             padded.assign(text);
             padded.resize(text.size() + simdjson::SIMDJSON_PADDING);
-            if (parser.parse(std::string_view(padded.data(), text.size()), r)) use(r);
+            // Checked when they passed; check_rest() here decodes what the printer reads.
+            std::string_view kept(padded.data(), text.size());
+            if (parser.parse(kept, r) && parser.check_rest(kept)) use(r);
         });
     }
     if (printing) print->finish();

@@ -129,9 +129,9 @@ compiled_filter::compiled_filter(const flow_filter& ff, field_set& needs) {
     side(ff.destination_pod, field_destination);
 
     source_workload_ = ff.source_workload;
-    side(source_workload_, field_source);
+    side(source_workload_, field_source | field_source_labels);
     destination_workload_ = ff.destination_workload;
-    side(destination_workload_, field_destination);
+    side(destination_workload_, field_destination | field_destination_labels);
 
     try {
         source_service_ = compile_if_set<namespaced_name_filter>(ff.source_service);
@@ -152,9 +152,9 @@ compiled_filter::compiled_filter(const flow_filter& ff, field_set& needs) {
     side(dns_query_, field_l7);
 
     source_label_ = compile_selectors(ff.source_label, "source");
-    side(source_label_, field_source);
+    side(source_label_, field_source | field_source_labels);
     destination_label_ = compile_selectors(ff.destination_label, "destination");
-    side(destination_label_, field_destination);
+    side(destination_label_, field_destination | field_destination_labels);
     node_labels_ = compile_selectors(ff.node_labels, "node");
     side(node_labels_, field_node_labels);
 

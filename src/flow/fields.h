@@ -15,8 +15,8 @@ enum field : uint32_t {
     field_ethernet = 1u << 5,
     field_ip = 1u << 6,
     field_l4 = 1u << 7,
-    field_source = 1u << 8,       // the source endpoint, with labels and workloads
-    field_destination = 1u << 9,  // the destination endpoint
+    field_source = 1u << 8,       // the source endpoint without its labels and workloads
+    field_destination = 1u << 9,  // the destination endpoint, likewise
     field_node_name = 1u << 10,
     field_node_labels = 1u << 11,
     field_names = 1u << 12,  // source_names and destination_names
@@ -35,10 +35,14 @@ enum field : uint32_t {
     // Flow fields no filter or printer reads (drop_reason, Type, file, extensions, the policy
     // lists ...): decoded only to check their form, so that a line is refused as Hubble refuses it.
     field_other = 1u << 25,
+    // An endpoint's labels and workloads, apart from its other fields: they are most of its bytes,
+    // and filters by namespace, pod or identity (the common ones) read none of them.
+    field_source_labels = 1u << 26,       // source.labels and source.workloads
+    field_destination_labels = 1u << 27,  // destination.labels and destination.workloads
 };
 
 using field_set = uint32_t;
 
-inline constexpr field_set all_fields = (1u << 26) - 1;
+inline constexpr field_set all_fields = (1u << 28) - 1;
 
 }  // namespace flowgrep

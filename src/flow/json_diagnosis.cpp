@@ -209,7 +209,8 @@ private:
     std::string found() const {
         unsigned char c = static_cast<unsigned char>(s_[at_]);
         if (c >= 0x80) return utf8_length(at_) ? "a non-ASCII character" : "a byte that is not UTF-8";
-        return "'" + printable(static_cast<char>(c)) + "'";
+        // Not "'" + printable(c) + "'": GCC 12 at -O3 warns (-Wrestrict) on that operator+, wrongly.
+        return fmt::format("'{}'", printable(static_cast<char>(c)));
     }
     static std::string printable(char c) {
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)

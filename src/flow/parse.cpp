@@ -37,8 +37,9 @@ std::string_view key_of(od::field& f, od::value& v) {
     return {start, static_cast<size_t>(end - start)};
 }
 
-// True when `key` is the proto name or the JSON (lowerCamelCase) name of a field.
-bool is(std::string_view key, std::string_view proto_name, std::string_view json_name = {}) {
+// True when `key` is the proto name or the JSON (lowerCamelCase) name of a field. Inlined so that
+// each compare against a literal becomes a length test and a few fixed-size loads, not a memcmp call.
+[[gnu::always_inline]] inline bool is(std::string_view key, std::string_view proto_name, std::string_view json_name = {}) {
     return key == proto_name || (!json_name.empty() && key == json_name);
 }
 
@@ -337,17 +338,21 @@ void get_timestamp(od::value& v, timestamp& out, std::string_view field) {
     if (!parse_rfc3339(text, out)) throw decode_error{field, "not an RFC 3339 time"};
 }
 
-void decode_endpoint(od::value& v, endpoint& ep, std::string_view field) {
+// `with_labels` false skips labels and workloads unread (check_rest() reads them if the line is used).
+void decode_endpoint(od::value& v, endpoint& ep, std::string_view field, bool with_labels) {
     seen_fields seen;
     ep.present = for_each_field(v, field, [&](std::string_view k, od::value& x) {
         if (is(k, "ID")) seen.mark(0, k), ep.id = get_integer<uint32_t>(x, k);
         else if (is(k, "identity")) seen.mark(1, k), ep.identity = get_integer<uint32_t>(x, k);
         else if (is(k, "namespace")) seen.mark(2, k), ep.namespace_ = get_optional_string(x, k);
-        else if (is(k, "labels")) seen.mark(3, k), get_string_list(x, ep.labels, k);
-        else if (is(k, "pod_name", "podName")) seen.mark(4, k), ep.pod_name = get_optional_string(x, k);
+        else if (is(k, "labels")) {
+            seen.mark(3, k);
+            if (with_labels) get_string_list(x, ep.labels, k);
+        } else if (is(k, "pod_name", "podName")) seen.mark(4, k), ep.pod_name = get_optional_string(x, k);
         else if (is(k, "cluster_name", "clusterName")) seen.mark(5, k), ep.cluster_name = get_optional_string(x, k);
         else if (is(k, "workloads")) {
             seen.mark(6, k);
+            if (!with_labels) return true;
             for_each_element(x, k, [&](od::value& w) {
                 workload& wl = ep.workloads.emplace_back();
                 seen_fields seen_w;
@@ -673,10 +678,12 @@ void decode_flow(od::value& v, flow& f, field_set want) {
             if (want & field_l4) decode_l4(x, f);
             break;
         case k_source:
-            if (want & field_source) decode_endpoint(x, f.source, k);
+            if (want & (field_source | field_source_labels))
+                decode_endpoint(x, f.source, k, want & field_source_labels);
             break;
         case k_destination:
-            if (want & field_destination) decode_endpoint(x, f.destination, k);
+            if (want & (field_destination | field_destination_labels))
+                decode_endpoint(x, f.destination, k, want & field_destination_labels);
             break;
         case k_node_name:
             if (want & field_node_name) f.node_name = get_optional_string(x, k);
@@ -867,11 +874,13 @@ std::string simdjson_problem(error_code e) {
 }  // namespace
 
 // One walk over the line: the top-level members in any order, the payload decoded as `want` says.
-bool response_parser::decode(od::parser& parser, std::string_view line, response& out, field_set want) {
+// `again` walks the line already indexed (by the last call) from its start instead of indexing it.
+bool response_parser::decode(std::string_view line, response& out, field_set want, bool again) {
     error_.clear();
     try {
-        od::document doc;
-        check(parser.iterate(line.data(), line.size(), line.size() + simdjson::SIMDJSON_PADDING).get(doc));
+        od::document& doc = doc_;
+        if (again) doc.rewind();
+        else check(parser_.iterate(line.data(), line.size(), line.size() + simdjson::SIMDJSON_PADDING).get(doc));
         od::object top;
         if (error_code e = doc.get_object().get(top)) {
             if (e == simdjson::INCORRECT_TYPE && diagnose_json(line).empty()) {
@@ -910,7 +919,8 @@ bool response_parser::decode(od::parser& parser, std::string_view line, response
                 out.node_name = get_optional_string(v, k);
             } else if (is(k, "time")) {
                 seen.mark(4, k);
-                get_timestamp(v, out.time, k);
+                // Only the time window and the node-status printers read it; check_rest() checks it.
+                if (want & field_response_time) get_timestamp(v, out.time, k);
             } else {
                 // agent_event, debug_event, or a newer member: kept, but must be JSON
                 check_unknown_key(f, k);
@@ -948,15 +958,18 @@ bool response_parser::decode(od::parser& parser, std::string_view line, response
 bool response_parser::parse(std::string_view line, response& out) {
     out.clear();
     out.line = line;
-    return decode(parser_, line, out, wanted_);
+    last_ = &out;
+    return decode(line, out, wanted_, false);
 }
 
 bool response_parser::check_rest(std::string_view line) {
-    field_set rest = all_fields & ~wanted_;
-    if (rest == 0) return true;
-    // A parser of its own: the strings of the response parse() filled point into parser_'s buffer.
-    scratch_.clear();
-    return decode(rest_parser_, line, scratch_, rest);
+    if ((all_fields & ~wanted_) == 0) return true;
+    // The walk starts over in parser_'s string buffer, where the strings parse() decoded live, so
+    // the response is decoded again as a whole rather than left holding strings overwritten.
+    response& out = *last_;
+    out.clear();
+    out.line = line;
+    return decode(line, out, all_fields, true);
 }
 
 namespace {

@@ -14,7 +14,10 @@ namespace flowgrep {
 
 class response_parser {
 public:
-    explicit response_parser(field_set wanted = all_fields) : wanted_(wanted) {}
+    // An endpoint's labels come with the rest of it: decoding them walks the whole endpoint anyway.
+    explicit response_parser(field_set wanted = all_fields)
+        : wanted_(wanted | (wanted & field_source_labels ? field_set{field_source} : 0) |
+                  (wanted & field_destination_labels ? field_set{field_destination} : 0)) {}
 
     // Decodes `line` (without its end of line) into `out`. The bytes after the line, up to
     // simdjson::SIMDJSON_PADDING of them, must be readable. Returns false and sets error() when the
@@ -27,18 +30,21 @@ public:
     // Checks the parts of `line` (the line just parsed) that parse() skipped, as thoroughly as
     // parse() checks what it decodes; afterwards the whole line has been checked. Call it for a line
     // about to be used (printed or counted) so that no line Hubble would refuse is passed on; lines
-    // the filters drop need not pay for it. Leaves the parsed response intact.
+    // the filters drop need not pay for it. It walks the line again over the index parse() built
+    // (finding a line's structure is the dearest part of parsing it) and decodes it in full into
+    // the response parse() filled (which must still be alive): what parse() decoded reads the same,
+    // and the rest is filled in, so a printer may read any field of a line it is given.
     bool check_rest(std::string_view line);
 
     const std::string& error() const { return error_; }
 
 private:
-    bool decode(simdjson::ondemand::parser& parser, std::string_view line, response& out, field_set want);
+    bool decode(std::string_view line, response& out, field_set want, bool again);
 
     field_set wanted_;
     simdjson::ondemand::parser parser_;
-    simdjson::ondemand::parser rest_parser_;  // for check_rest(), so parser_'s strings stay valid
-    response scratch_;                         // what check_rest() decodes, then drops
+    simdjson::ondemand::document doc_;  // the line parse() indexed, walked again by check_rest()
+    response* last_ = nullptr;          // the response parse() filled
     std::string error_;
 };
 

@@ -38,10 +38,11 @@ print_settings resolve_print_settings(const options& opts, bool stdout_is_tty, c
 
 field_set text_printer_needs(const print_settings& s) {
     field_set needs = field_time | field_verdict | field_auth_type | field_ethernet | field_ip |
-                      field_l4 | field_source | field_destination | field_names | field_l7 |
+                      field_l4 | field_source | field_destination | field_source_labels |
+                      field_destination_labels | field_names | field_l7 |
                       field_is_reply | field_event_type | field_services | field_traffic_direction |
                       field_policy_match_type | field_debug_capture_point | field_sock_xlate_point |
-                      field_summary;
+                      field_summary | field_response_time;
     if (s.node_name) needs |= field_node_name;
     return needs;
 }

@@ -1049,7 +1049,7 @@ TEST_CASE("needs() reports exactly the parts matching reads", "[matcher][needs]"
     f = {};
     f.source_pod = {"x"};
     f.destination_label = {"app"};
-    CHECK(needs_of(f) == (field_source | field_destination));
+    CHECK(needs_of(f) == (field_source | field_destination | field_destination_labels));
     f = {};
     f.http_method = {"get"};
     f.dns_query = {"x"};
@@ -1086,7 +1086,7 @@ TEST_CASE("needs() reports exactly the parts matching reads", "[matcher][needs]"
     f.source_identity = {1};
     f.destination_cluster_name = {"c"};
     f.source_workload = {{}};
-    CHECK(needs_of(f) == (field_source | field_destination));
+    CHECK(needs_of(f) == (field_source | field_source_labels | field_destination));
 
     SECTION("allow and deny filters add up") {
         flow_filter a;
