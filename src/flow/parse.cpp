@@ -95,6 +95,11 @@ bool is_null(od::value& v) {
     return null;
 }
 
+// type() only looks at the first byte, so a value it calls null may be a mangled literal (`n2`).
+void expect_null(od::value& v) {
+    if (!is_null(v)) throw simdjson::simdjson_error(simdjson::N_ATOM_ERROR);
+}
+
 // The getters below first try the type a field should have, and look at what else the value is only
 // when that fails: a failed simdjson getter leaves the value unread, and the common case pays for
 // one probe instead of two.
@@ -166,6 +171,7 @@ FLOWGREP_COLD T get_integer_slowly(od::value& v, std::string_view field, std::st
         if (ec == std::errc::result_out_of_range) throw decode_error{field, "out of range"};
         if (ec != std::errc{} || p != s.data() + s.size()) throw decode_error{field, "not an integer"};
     } else if (t == od::json_type::null) {
+        expect_null(v);
         return 0;
     } else {
         wrong_type(v, field, expected);
@@ -210,7 +216,10 @@ std::optional<bool> get_optional_bool(od::value& v, std::string_view field) {
     bool b = false;
     if (!v.get_bool().get(b)) return b;
     od::json_type t = type_of(v);
-    if (t == od::json_type::null) return std::nullopt;
+    if (t == od::json_type::null) {
+        expect_null(v);
+        return std::nullopt;
+    }
     if (t == od::json_type::boolean) check(v.get_bool().get(b));  // a mangled literal
     wrong_type(v, field, "expected true or false");
 }
@@ -273,7 +282,7 @@ FLOWGREP_COLD void check_any(od::value v, size_t depth = 1) {
         return;
     }
     case od::json_type::null:
-        if (!is_null(v)) throw simdjson::simdjson_error(simdjson::N_ATOM_ERROR);
+        expect_null(v);
         return;
     }
 }

@@ -94,6 +94,13 @@ TEST_CASE("an invalid escape in an unknown key is refused (fuzz regression)", "[
     CHECK(full_error(R"({"flow":{"source":{"name\u0073pace":"x","a\\b":1}}})") == "ok");
 }
 
+TEST_CASE("a mangled null literal is refused where null means absent (fuzz regression)", "[flow][parse][fuzz]") {
+    CHECK(full_error(R"({"flow":{"destination":{"identity":n2,"namespace":"x"}}})") != "ok");
+    CHECK(full_error(R"({"flow":{"is_reply":nul}})") != "ok");
+    CHECK(full_error(R"({"flow":{"verdict":nulll}})") != "ok");
+    CHECK(full_error(R"({"flow":{"destination":{"identity":null},"is_reply":null,"verdict":null}})") == "ok");
+}
+
 TEST_CASE("check_rest() finds what a lazy parse skipped", "[flow][parse]") {
     for (std::string_view bad : {R"({"flow":{"verdict":"DROPPED","source":{"identity":"x"}}})",
                                  R"({"flow":{"verdict":"DROPPED","l4":{"TCP":{},"UDP":{}}}})",
