@@ -11,24 +11,15 @@ namespace flowgrep {
 
 namespace {
 
-class compact_printer final : public printer {
+class compact_printer final : public record_printer {
 public:
     compact_printer(const print_settings& s, output_sink& out, output_sink* err)
         : settings_(s), time_(s.time), out_(out), err_(err) {}
 
-    void print(const response& r) override {
-        switch (r.kind) {
-        case response_kind::flow: print_flow(r.flow); break;
-        case response_kind::lost_events: print_lost_events(r.lost_events); break;
-        case response_kind::node_status: print_node_status(r); break;
-        case response_kind::empty: break;
-        }
-    }
-
     field_set needs() const override { return text_printer_needs(settings_); }
 
 private:
-    void print_flow(const flow& f) {
+    void print_flow(const flow& f) override {
         std::string& b = out_.buffer();
         const bool color = settings_.hosts.color;
         time_.append(b, f.time);
@@ -70,7 +61,7 @@ private:
         out_.end_record();
     }
 
-    void print_lost_events(const lost_events& e) {
+    void print_lost_events(const lost_events& e) override {
         std::string& b = out_.buffer();
         b.append("EVENTS LOST: ");
         append_enum(b, lost_event_source_enum, e.source);
@@ -82,7 +73,7 @@ private:
         out_.end_record();
     }
 
-    void print_node_status(const response& r) {
+    void print_node_status(const response& r) override {
         if (err_ == nullptr || !node_status_shown(r.node_status, settings_.debug)) return;
         append_node_status_line(err_->buffer(), r, time_);
         err_->end_record();

@@ -12,26 +12,17 @@ namespace {
 
 constexpr std::string_view separator = "------------\n";
 
-class dict_printer final : public printer {
+class dict_printer final : public record_printer {
 public:
     dict_printer(const print_settings& s, output_sink& out, output_sink* err)
         : settings_(s), time_(s.time), out_(out), err_(err) {}
-
-    void print(const response& r) override {
-        switch (r.kind) {
-        case response_kind::flow: print_flow(r.flow); break;
-        case response_kind::lost_events: print_lost_events(r.lost_events); break;
-        case response_kind::node_status: print_node_status(r); break;
-        case response_kind::empty: break;
-        }
-    }
 
     field_set needs() const override {
         return text_printer_needs(settings_) & ~(field_is_reply | field_auth_type);
     }
 
 private:
-    void print_flow(const flow& f) {
+    void print_flow(const flow& f) override {
         std::string& b = out_.buffer();
         const bool color = settings_.hosts.color;
         if (records_ != 0) b.append(separator);
@@ -56,7 +47,7 @@ private:
         out_.end_record();
     }
 
-    void print_lost_events(const lost_events& e) {
+    void print_lost_events(const lost_events& e) override {
         std::string& b = out_.buffer();
         if (records_ != 0) b.append(separator);
         b.append("  TIMESTAMP: \n");
@@ -75,7 +66,7 @@ private:
     // The status itself goes to stderr, but Hubble still writes the separator to stdout so that the
     // two streams read as one run of blocks; a status before any record only arms the separator.
     // --silent-errors drops the status, not the separator.
-    void print_node_status(const response& r) {
+    void print_node_status(const response& r) override {
         if (!node_status_shown(r.node_status, settings_.debug)) return;
         if (records_ != 0) {
             out_.write(separator);

@@ -41,4 +41,23 @@ std::unique_ptr<printer> make_json_printer(const print_settings& s, output_sink&
 // What the text formats read of a flow (JSON passes lines through and reads nothing).
 field_set text_printer_needs(const print_settings& s);
 
+// The text formats (compact, dict, table) each print the three kinds of record their own way; this
+// hands a response to the right one and drops empty responses, which Hubble never prints.
+class record_printer : public printer {
+public:
+    void print(const response& r) final {
+        switch (r.kind) {
+        case response_kind::flow: print_flow(r.flow); break;
+        case response_kind::lost_events: print_lost_events(r.lost_events); break;
+        case response_kind::node_status: print_node_status(r); break;
+        case response_kind::empty: break;
+        }
+    }
+
+protected:
+    virtual void print_flow(const flow& f) = 0;
+    virtual void print_lost_events(const lost_events& e) = 0;
+    virtual void print_node_status(const response& r) = 0;
+};
+
 }  // namespace flowgrep

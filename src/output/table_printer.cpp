@@ -12,20 +12,11 @@ namespace flowgrep {
 
 namespace {
 
-class table_printer final : public printer {
+class table_printer final : public record_printer {
 public:
     table_printer(const print_settings& s, output_sink& out, output_sink* err)
         : settings_(s), time_(s.time), out_(out), err_(err) {
         settings_.hosts.color = false;
-    }
-
-    void print(const response& r) override {
-        switch (r.kind) {
-        case response_kind::flow: print_flow(r.flow); break;
-        case response_kind::lost_events: print_lost_events(r.lost_events); break;
-        case response_kind::node_status: print_node_status(r); break;
-        case response_kind::empty: break;
-        }
     }
 
     void finish() override { table_.flush(out_); }
@@ -41,7 +32,7 @@ private:
         b.append("SOURCE\tDESTINATION\tTYPE\tVERDICT\tSUMMARY\n");
     }
 
-    void print_flow(const flow& f) {
+    void print_flow(const flow& f) override {
         start_row();
         std::string& b = table_.text();
         time_.append(b, f.time);
@@ -62,7 +53,7 @@ private:
         b.push_back('\n');
     }
 
-    void print_lost_events(const lost_events& e) {
+    void print_lost_events(const lost_events& e) override {
         start_row();
         std::string& b = table_.text();
         b.push_back('\t');
@@ -76,7 +67,7 @@ private:
     }
 
     // Statuses go to stderr at once, outside the table.
-    void print_node_status(const response& r) {
+    void print_node_status(const response& r) override {
         if (err_ == nullptr || !node_status_shown(r.node_status, settings_.debug)) return;
         append_node_status_line(err_->buffer(), r, time_);
         err_->end_record();
