@@ -1,12 +1,9 @@
-// line_reader: read(2) in large blocks into one buffer, split at "\n" with memchr. A line longer
+// line_reader: reads its sources in large blocks into one buffer, split at "\n" with memchr. A line longer
 // than the buffer grows it, up to the line limit; the buffer never shrinks, so memory stays at the
 // longest line seen. A line over the limit is counted through to its end and handed out empty.
 #include "input/line_reader.h"
 
-#include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace flowgrep {
 
@@ -15,32 +12,28 @@ constexpr size_t block_size = 1 << 20;
 }
 
 line_reader::line_reader(std::vector<std::string> paths, size_t padding, error_handler on_error,
-                         size_t max_line)
-    : paths_(std::move(paths)), padding_(padding), on_error_(std::move(on_error)), max_line_(max_line) {
+                         source_options options, size_t max_line)
+    : paths_(std::move(paths)),
+      padding_(padding),
+      on_error_(std::move(on_error)),
+      options_(options),
+      max_line_(max_line) {
     if (paths_.empty()) paths_.push_back("-");
     capacity_ = 4 * block_size;
     buffer_ = std::make_unique<char[]>(capacity_ + padding_);
 }
 
-line_reader::~line_reader() {
-    if (fd_ > 0) ::close(fd_);
-}
+line_reader::~line_reader() = default;
 
 bool line_reader::open_next() {
-    if (fd_ > 0) ::close(fd_);
-    fd_ = -1;
+    source_.reset();
     while (next_path_ < paths_.size()) {
         const std::string& path = paths_[next_path_++];
-        if (path == "-") {
-            fd_ = 0;
-            name_ = "<stdin>";
-        } else {
-            fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-            if (fd_ < 0) {
-                on_error_(path, std::strerror(errno));
-                continue;
-            }
-            name_ = path;
+        std::string error;
+        source_ = open_source(path, options_, error);
+        if (!source_) {
+            on_error_(path, error);
+            continue;
         }
         line_number_ = 0;
         ++source_index_;
@@ -66,28 +59,25 @@ bool line_reader::fill() {
         buffer_ = std::move(grown);
         capacity_ = bigger;
     }
-    for (;;) {
-        ssize_t n = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            on_error_(name_, std::strerror(errno));
-            // The unfinished line was cut by the error, not by its writer: drop it unreported.
-            eof_ = true;
-            begin_ = end_ = 0;
-            return false;
-        }
-        if (n == 0) {
-            eof_ = true;
-            return false;
-        }
-        end_ += static_cast<size_t>(n);
-        return true;
+    ssize_t n = source_->read(buffer_.get() + end_, capacity_ - end_);
+    if (n < 0) {
+        on_error_(source_->name(), source_->error());
+        // The unfinished line was cut by the error, not by its writer: drop it unreported.
+        eof_ = true;
+        begin_ = end_ = 0;
+        return false;
     }
+    if (n == 0) {
+        eof_ = true;
+        return false;
+    }
+    end_ += static_cast<size_t>(n);
+    return true;
 }
 
 bool line_reader::next(input_line& out) {
     for (;;) {
-        if (fd_ < 0 && !open_next()) return false;
+        if (!source_ && !open_next()) return false;
         char* data = buffer_.get();
         size_t scan_from = begin_;
         for (;;) {
@@ -117,7 +107,7 @@ bool line_reader::next(input_line& out) {
                 std::memcmp(data + text_begin, "\xEF\xBB\xBF", 3) == 0)
                 text_begin += 3;
             out.text = std::string_view(data + text_begin, text_end - text_begin);
-            out.source = name_;
+            out.source = source_->name();
             out.number = ++line_number_;
             out.source_index = source_index_;
             out.has_newline = nl != nullptr;
@@ -131,8 +121,7 @@ bool line_reader::next(input_line& out) {
             // the buffer it is the next bytes. Only a line ending exactly at capacity_ leans on it.
             return true;
         }
-        if (fd_ > 0) ::close(fd_);
-        fd_ = -1;
+        source_.reset();
         if (next_path_ >= paths_.size()) return false;
     }
 }
@@ -155,7 +144,7 @@ void line_reader::skip_overlong_line(input_line& out) {
         begin_ = end_ = 0;
     }
     out.text = {};
-    out.source = name_;
+    out.source = source_->name();
     out.number = ++line_number_;
     out.source_index = source_index_;
     out.overlong = length;

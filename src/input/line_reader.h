@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "input/byte_source.h"
+
 namespace flowgrep {
 
 struct input_line {
@@ -35,7 +37,7 @@ public:
 
     // `padding` bytes after each line stay readable. An empty list, or "-", is standard input.
     line_reader(std::vector<std::string> paths, size_t padding, error_handler on_error,
-                size_t max_line = default_max_line);
+                source_options options = {}, size_t max_line = default_max_line);
     ~line_reader();
     line_reader(const line_reader&) = delete;
     line_reader& operator=(const line_reader&) = delete;
@@ -52,11 +54,11 @@ private:
     size_t next_path_ = 0;
     size_t padding_;
     error_handler on_error_;
+    source_options options_;
     size_t max_line_;
     uint32_t source_index_ = 0;
 
-    int fd_ = -1;
-    std::string name_;
+    std::unique_ptr<byte_source> source_;  // null between sources
     uint64_t line_number_ = 0;
     bool eof_ = true;
 

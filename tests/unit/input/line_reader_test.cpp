@@ -34,7 +34,7 @@ std::vector<read_line> read_all(const std::vector<std::string>& paths, size_t ma
                                 std::vector<std::string>* errors = nullptr) {
     line_reader reader(paths, 64, [&](std::string_view source, std::string_view why) {
         if (errors) errors->push_back(std::string(source) + ": " + std::string(why));
-    }, max_line);
+    }, source_options{}, max_line);
     std::vector<read_line> out;
     input_line line;
     while (reader.next(line))

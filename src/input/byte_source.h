@@ -1,0 +1,42 @@
+// Where the input's bytes come from: a file, standard input, and (later) a gzip stream or a file
+// followed as it grows. The line reader and the pipeline only ever call read(), so each kind of
+// source is one class here and nothing downstream knows which it is reading.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <sys/types.h>
+
+namespace flowgrep {
+
+class byte_source {
+public:
+    virtual ~byte_source() = default;
+
+    // Reads up to `size` bytes into `buffer`: how many it read, 0 at the end of the source, or -1
+    // on an error that ends the source (error() says what, in words for the user). May block, for
+    // a pipe or a followed file; it returns whatever it has as soon as it has some.
+    virtual ssize_t read(char* buffer, size_t size) = 0;
+
+    const std::string& error() const { return error_; }
+    // The name in messages: the path as given, or "<stdin>".
+    const std::string& name() const { return name_; }
+
+protected:
+    explicit byte_source(std::string name) : name_(std::move(name)) {}
+    std::string error_;
+
+private:
+    std::string name_;
+};
+
+struct source_options {
+    bool follow = false;  // keep reading a FILE as it grows, across rotation and truncation
+};
+
+// Opens `path` ("-" is standard input). Returns null with `error` set when it cannot be opened.
+std::unique_ptr<byte_source> open_source(const std::string& path, const source_options& options,
+                                         std::string& error);
+
+}  // namespace flowgrep
