@@ -14,7 +14,7 @@
 namespace flowgrep {
 
 output_sink::output_sink(int fd, bool line_buffered) : fd_(fd), line_buffered_(line_buffered) {
-    buffer_.reserve(flush_threshold * 2);
+    if (fd_ >= 0) buffer_.reserve(flush_threshold * 2);
 }
 
 output_sink::~output_sink() {
@@ -22,6 +22,7 @@ output_sink::~output_sink() {
 }
 
 void output_sink::flush() {
+    if (fd_ < 0) return;
     const char* p = buffer_.data();
     size_t left = buffer_.size();
     while (left > 0) {

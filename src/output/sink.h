@@ -1,6 +1,7 @@
 // Where printed records go: a large buffer in front of a file descriptor, written in big blocks, or
 // after each record when a person is watching (or --line-buffered asks). A closed pipe (`| head`)
-// ends the program quietly and at once, by SIGPIPE, as it ends cat or grep.
+// ends the program quietly and at once, by SIGPIPE, as it ends cat or grep. A sink without a file
+// descriptor (-1) only collects: a worker thread prints into one, and the in-order stage writes.
 #pragma once
 
 #include <string>
@@ -24,7 +25,7 @@ public:
 
     // Ends one record: flushes when line-buffered or when the buffer is full.
     void end_record() {
-        if (line_buffered_ || buffer_.size() >= flush_threshold) flush();
+        if (fd_ >= 0 && (line_buffered_ || buffer_.size() >= flush_threshold)) flush();
     }
     void flush();
 

@@ -1,0 +1,95 @@
+// Reads the input files (or standard input) as one stream of blocks, each cut at a line end, so
+// that the lines of a block can be parsed by any thread, in place: every block is followed by
+// readable padding. Lines may be of any length up to a limit; a longer line is skipped over
+// without being held, and stands alone in a block that only gives its length.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "input/byte_source.h"
+
+namespace flowgrep {
+
+struct input_block {
+    std::unique_ptr<char[]> data;
+    size_t capacity = 0;  // usable bytes; `padding` more after them stay readable
+    size_t size = 0;      // bytes of whole lines, each ending in "\n" but maybe the last (see below)
+
+    uint32_t source_index = 0;       // which of the reader's sources (see block_reader::name)
+    bool starts_source = false;      // the first block of its source: line numbers start again
+    bool ends_source = false;        // the last block of its source
+    bool last_line_unterminated = false;  // the source ended in a line without "\n" (cut off?)
+    // Non-zero: the block holds no bytes and stands for one line this long, over the limit.
+    uint64_t overlong = 0;
+    bool overlong_has_newline = true;
+    uint64_t max_line = 0;  // the limit, so that a line longer than it is refused wherever it sits
+    // A source that could not be opened or read: why. Its lines before the error are in the block.
+    std::string error;
+};
+
+class block_reader {
+public:
+    // Lines longer than this are reported rather than read: a binary file or a dump without
+    // newlines must not take all memory. Hubble itself stops at 64 KiB.
+    static constexpr size_t default_max_line = size_t{16} << 20;
+    static constexpr size_t default_block_size = size_t{2} << 20;
+
+    // An empty list, or "-", is standard input.
+    block_reader(std::vector<std::string> paths, size_t padding, source_options options = {},
+                 size_t block_size = default_block_size, size_t max_line = default_max_line);
+    ~block_reader();
+    block_reader(const block_reader&) = delete;
+    block_reader& operator=(const block_reader&) = delete;
+
+    // Fills `block` (reusing its buffer) with the next lines. False after the last source.
+    bool next(input_block& block);
+
+    // The name of source `index` in messages: the path as given, or "<stdin>".
+    const std::string& name(uint32_t index) const { return names_[index]; }
+
+private:
+    void reserve(input_block& block, size_t capacity) const;
+    void skip_overlong_line(input_block& block, size_t have);
+    void end_source(input_block& block);
+
+    std::vector<std::string> paths_;
+    std::vector<std::string> names_;
+    size_t padding_;
+    source_options options_;
+    size_t block_size_;
+    size_t max_line_;
+
+    size_t next_path_ = 0;
+    std::unique_ptr<byte_source> source_;  // null between sources
+    uint32_t source_index_ = 0;
+    bool fresh_source_ = false;  // nothing of the open source handed out yet
+    std::string carry_;          // the start of a line the last block cut off
+};
+
+// The lines of a block, as the parser wants them: without "\n" or "\r\n", a byte-order mark
+// dropped from the first line of a source.
+struct block_line {
+    std::string_view text;
+    bool has_newline = true;
+    uint64_t overlong = 0;  // non-zero: too long, `text` is empty
+};
+
+class block_lines {
+public:
+    explicit block_lines(const input_block& block)
+        : block_(block), at_(block.data.get()), end_(block.data.get() + block.size), first_(block.starts_source) {}
+
+    bool next(block_line& line);
+
+private:
+    const input_block& block_;
+    const char* at_;
+    const char* end_;
+    bool first_;
+    bool overlong_done_ = false;
+};
+
+}  // namespace flowgrep

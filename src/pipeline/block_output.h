@@ -1,0 +1,42 @@
+// What a worker makes of one input block, for the in-order stage to use: the printed bytes, where
+// each passed line's output ends, and the bad lines with why. Offsets, not copies, so that the
+// common case (every line fine, nothing to cut) is one write of the whole buffer.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace flowgrep {
+
+struct passed_line {
+    uint64_t line;     // index of the line within its block
+    size_t out_end;    // where its output on stdout ends, in block_output::out
+    size_t err_end;    // and on stderr (node-status records), in block_output::err
+    bool flow;         // a flow rather than some other record (what --count and -q count)
+};
+
+struct bad_line {
+    uint64_t line;
+    size_t out_at;  // output of the lines before it: out[0, out_at), err[0, err_at)
+    size_t err_at;
+    std::string reason;
+};
+
+struct block_output {
+    std::string out;
+    std::string err;
+    std::vector<passed_line> passed;
+    std::vector<bad_line> bad;
+    uint64_t lines = 0;  // lines in the block, for the line numbers of the blocks after it
+
+    void clear() {
+        out.clear();
+        err.clear();
+        passed.clear();
+        bad.clear();
+        lines = 0;
+    }
+};
+
+}  // namespace flowgrep

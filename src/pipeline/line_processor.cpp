@@ -1,0 +1,96 @@
+// line_processor: the per-line work of flowgrep (parse, time window, filters, full check, print),
+// the part that runs on several threads at once.
+#include "pipeline/line_processor.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+namespace flowgrep {
+
+namespace {
+
+// Lines are checked in full before they are used (printed or counted); lines the filters drop are
+// checked only as far as the filters read them, which keeps filtering fast. check_rest() decodes a
+// used line in full, so the printer's fields need not be decoded for every line. When every line
+// is used anyway (no filter, no time window), or every line must be checked (--strict), one full
+// decode per line does it all.
+field_set fields_to_decode(const options& opts, const flow_matcher& matcher, const time_window& window) {
+    const bool every_line_used = opts.filters.allow.empty() && opts.filters.deny.empty() && !window.active();
+    if (opts.strict || every_line_used) return all_fields;
+    return matcher.needs() | (window.active() ? field_set{field_response_time} : field_set{0});
+}
+
+// What is wrong with a line, when the parser was not asked (over-long) or could say more (cut off).
+std::string reason_for(const block_line& line, const response_parser& parser) {
+    if (line.overlong > 0)
+        return fmt::format("line too long ({} bytes; flowgrep reads lines of up to {} MiB)", line.overlong,
+                           block_reader::default_max_line >> 20);
+    if (!line.has_newline && parser.error().starts_with("truncated:"))
+        return parser.error() + " (the input ends without a newline: cut off?)";
+    return parser.error();
+}
+
+}  // namespace
+
+line_processor::line_processor(const options& opts, line_use use)
+    : matcher_(opts.filters),
+      window_(opts.since_ns, opts.until_ns),
+      parser_(fields_to_decode(opts, matcher_, window_)),
+      use_(use),
+      first_(opts.first) {
+    if (use_ == line_use::print) printer_ = make_printer(opts, out_, err_);
+}
+
+line_processor::~line_processor() = default;
+
+void line_processor::process(const input_block& block, block_output& result) {
+    out_.buffer().swap(result.out);
+    err_.buffer().swap(result.err);
+    block_lines lines(block);
+    block_line line;
+    uint64_t index = 0;
+    for (; (first_ == 0 || passed_ < first_) && lines.next(line); ++index) {
+        bool ok = line.overlong == 0 && parser_.parse(line.text, response_);
+        if (ok && window_.active() && !window_.contains(response_)) continue;
+        if (ok && !matcher_.matches(response_)) continue;
+        if (ok) ok = parser_.check_rest(line.text);
+        if (!ok) {
+            result.bad.push_back({index, out_.buffer().size(), err_.buffer().size(), reason_for(line, parser_)});
+            continue;
+        }
+        switch (use_) {
+        case line_use::print: printer_->print(response_); break;
+        case line_use::copy: out_.write(line.text); break;
+        case line_use::note: break;
+        }
+        result.passed.push_back({index, out_.buffer().size(), err_.buffer().size(),
+                                 response_.kind == response_kind::flow});
+        ++passed_;
+    }
+    result.lines += index;
+    out_.buffer().swap(result.out);
+    err_.buffer().swap(result.err);
+}
+
+void line_processor::print_kept(std::string_view text, block_output& result) {
+    out_.buffer().swap(result.out);
+    err_.buffer().swap(result.err);
+    if (parser_.parse(text, response_) && parser_.check_rest(text)) {
+        printer_->print(response_);
+        result.passed.push_back({0, out_.buffer().size(), err_.buffer().size(),
+                                 response_.kind == response_kind::flow});
+    }
+    out_.buffer().swap(result.out);
+    err_.buffer().swap(result.err);
+}
+
+void line_processor::finish(block_output& result) {
+    if (!printer_) return;
+    out_.buffer().swap(result.out);
+    err_.buffer().swap(result.err);
+    printer_->finish();
+    out_.buffer().swap(result.out);
+    err_.buffer().swap(result.err);
+}
+
+}  // namespace flowgrep

@@ -1,0 +1,153 @@
+// ordered_output: the single-threaded end of the pipeline. Most blocks (no bad line, nothing to
+// cut, nothing on stderr) are one write; the rest are walked line by line.
+#include "pipeline/ordered_output.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+namespace flowgrep {
+
+void bad_line_report::report(const std::string& source, uint64_t line, std::string_view reason) {
+    if (shown_ < shown_per_source) {
+        ++shown_;
+        fmt::print(stderr, "flowgrep: warning: {}:{}: {}; line skipped\n", source, line, reason);
+    } else {
+        if (hidden_ == 0) source_ = source;
+        ++hidden_;
+    }
+}
+
+void bad_line_report::summarise() {
+    if (hidden_ > 0)
+        fmt::print(stderr, "flowgrep: warning: {}: {} more bad {} skipped\n", source_, hidden_,
+                   hidden_ == 1 ? "line" : "lines");
+    hidden_ = 0;
+    shown_ = 0;
+}
+
+ordered_output::ordered_output(const options& opts, line_use use, const block_reader& reader,
+                               output_sink& out, output_sink& err)
+    : opts_(opts), use_(use), reader_(reader), out_(out), err_(err), printing_(!opts.quiet && !opts.count) {
+    if (opts.last > 0) last_.emplace(opts.last);
+}
+
+void ordered_output::write_upto(const block_output& r, size_t out_end, size_t err_end) {
+    if (out_end > out_pos_) {
+        out_.write(std::string_view(r.out).substr(out_pos_, out_end - out_pos_));
+        out_pos_ = out_end;
+    }
+    if (err_end > err_pos_) {
+        // Node-status records go to stderr; what came before them on stdout must be out first.
+        out_.flush();
+        err_.write(std::string_view(r.err).substr(err_pos_, err_end - err_pos_));
+        err_.flush();
+        err_pos_ = err_end;
+    }
+}
+
+bool ordered_output::use(const input_block& block, const block_output& r) {
+    const std::string& source = reader_.name(block.source_index);
+    if (block.starts_source) line_base_ = 0;
+    out_pos_ = err_pos_ = 0;
+
+    const bool walk = !r.bad.empty() || !r.err.empty() || opts_.quiet || opts_.first > 0 || last_;
+    if (!walk) {
+        out_.write(r.out);
+        out_.end_record();
+        passed_ += r.passed.size();
+        counted_ += static_cast<uint64_t>(
+            std::count_if(r.passed.begin(), r.passed.end(), [](const passed_line& p) { return p.flow; }));
+    } else {
+        auto bad = r.bad.begin();
+        auto report_bad_before = [&](uint64_t line) {
+            for (; bad != r.bad.end() && bad->line < line; ++bad) {
+                write_upto(r, bad->out_at, bad->err_at);
+                out_.flush();
+                if (opts_.strict) {
+                    // Stop here; flows already printed stay printed, --last and --count have nothing to say.
+                    strict_error_ = fmt::format("{}:{}: {}", source, line_base_ + bad->line + 1, bad->reason);
+                    stopped_ = exit_status::error;
+                    return false;
+                }
+                bad_.report(source, line_base_ + bad->line + 1, bad->reason);
+            }
+            return true;
+        };
+        for (const passed_line& p : r.passed) {
+            if (!report_bad_before(p.line)) return false;
+            ++passed_;
+            if (opts_.quiet && p.flow) {
+                stopped_ = exit_status::ok;
+                return false;
+            }
+            if (last_ && use_ == line_use::copy) {
+                last_->push(std::string_view(r.out).substr(out_pos_, p.out_end - out_pos_));
+                out_pos_ = p.out_end;
+                continue;
+            }
+            write_upto(r, p.out_end, p.err_end);
+            out_.end_record();
+            if (p.flow) ++counted_;
+            if (opts_.first > 0 && passed_ == opts_.first) {
+                return false;  // the end, as if the input ended here
+            }
+        }
+        if (!report_bad_before(UINT64_MAX)) return false;
+    }
+    line_base_ += r.lines;
+    if (!block.error.empty()) {
+        out_.flush();
+        fmt::print(stderr, "flowgrep: error: {}: {}\n", source, block.error);
+        read_error_ = true;
+    }
+    if (block.ends_source) {
+        out_.flush();
+        bad_.summarise();
+    }
+    return true;
+}
+
+exit_status ordered_output::finish(line_processor* printer) {
+    out_pos_ = err_pos_ = 0;
+    if (stopped_ == exit_status::ok) {  // -q found its flow
+        out_.flush();
+        bad_.summarise();
+        return exit_status::ok;
+    }
+    block_output tail;
+    if (stopped_ == exit_status::error) {  // --strict: what was printed stays; the rest is not printed
+        if (printing_ && !last_ && printer) printer->finish(tail);
+        write_upto(tail, tail.out.size(), tail.err.size());
+        out_.flush();
+        fmt::print(stderr, "flowgrep: error: {}\n", strict_error_);
+        return exit_status::error;
+    }
+    if (last_ && printer) {
+        std::string padded;
+        last_->for_each([&](std::string_view text) {
+            padded.assign(text);
+            padded.resize(text.size() + simdjson::SIMDJSON_PADDING);
+            // Checked when they passed; print_kept() decodes what the printer reads.
+            printer->print_kept(std::string_view(padded.data(), text.size()), tail);
+        });
+        for (const passed_line& p : tail.passed)
+            if (p.flow) ++counted_;
+    }
+    if (printing_ && printer) printer->finish(tail);
+    out_pos_ = err_pos_ = 0;
+    if (printing_) write_upto(tail, tail.out.size(), tail.err.size());
+    if (opts_.count) {
+        fmt::format_to(std::back_inserter(out_.buffer()), "{}\n", counted_);
+        out_.end_record();
+    }
+    out_.flush();
+    bad_.summarise();
+    if (read_error_) return exit_status::error;
+    if ((opts_.quiet || opts_.count) && counted_ == 0) return exit_status::no_match;
+    return exit_status::ok;
+}
+
+}  // namespace flowgrep

@@ -1,0 +1,73 @@
+// The in-order stage: takes the workers' results block by block in input order and does what only
+// the whole stream can decide: write the output, number and report bad lines, cut at --first or at
+// the first match of -q, stop at a bad line under --strict, keep --last's lines, count for --count,
+// and choose the exit status.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "cli/options.h"
+#include "exit_status.h"
+#include "input/block_reader.h"
+#include "output/sink.h"
+#include "pipeline/block_output.h"
+#include "pipeline/line_processor.h"
+#include "select/selector.h"
+
+namespace flowgrep {
+
+// Bad lines are reported one by one up to this many per source; the rest are only counted and
+// summed up when the source ends, so a binary file fed by mistake does not flood the terminal.
+class bad_line_report {
+public:
+    static constexpr uint64_t shown_per_source = 20;
+
+    void report(const std::string& source, uint64_t line, std::string_view reason);
+    // Ends a source: the count of the bad lines not shown, if any.
+    void summarise();
+
+private:
+    uint64_t shown_ = 0;
+    uint64_t hidden_ = 0;
+    std::string source_;  // the name, kept only once lines are being hidden
+};
+
+class ordered_output {
+public:
+    // `use` says what the workers made of the lines that passed (see line_use).
+    ordered_output(const options& opts, line_use use, const block_reader& reader, output_sink& out,
+                   output_sink& err);
+
+    // Uses the next block's results. False when no more input is wanted.
+    bool use(const input_block& block, const block_output& result);
+
+    // After the last block used: prints --last's lines with `printer` (and lets it finish), the
+    // count, the summaries; the exit status.
+    exit_status finish(line_processor* printer);
+
+private:
+    void write_upto(const block_output& r, size_t out_end, size_t err_end);
+
+    const options& opts_;
+    line_use use_;
+    const block_reader& reader_;
+    output_sink& out_;
+    output_sink& err_;
+    bool printing_;
+
+    bad_line_report bad_;
+    std::optional<last_lines> last_;
+    uint64_t line_base_ = 0;  // lines of the current source before the block being used
+    uint64_t passed_ = 0;     // what --first and --last count: every response that passed
+    uint64_t counted_ = 0;    // what --count prints: the flows among those printed
+    bool read_error_ = false;
+    std::optional<exit_status> stopped_;  // set when a line ended the run early
+    std::string strict_error_;
+
+    size_t out_pos_ = 0;  // how much of the current block's output has been written
+    size_t err_pos_ = 0;
+};
+
+}  // namespace flowgrep
