@@ -23,8 +23,11 @@ output_sink::~output_sink() {
 
 void output_sink::flush() {
     if (fd_ < 0) return;
-    const char* p = buffer_.data();
-    size_t left = buffer_.size();
+    write_all(buffer_.data(), buffer_.size());
+    buffer_.clear();
+}
+
+void output_sink::write_all(const char* p, size_t left) {
     while (left > 0) {
         ssize_t n = ::write(fd_, p, left);
         if (n < 0) {
@@ -36,7 +39,6 @@ void output_sink::flush() {
         p += n;
         left -= static_cast<size_t>(n);
     }
-    buffer_.clear();
 }
 
 void output_sink::end_of_pipe() {

@@ -29,10 +29,24 @@ public:
     }
     void flush();
 
+    // Writes `bytes` and ends a record, straight to the file when they are many (a worker's whole
+    // block of output), so that they are not copied into the buffer first.
+    void write_through(std::string_view bytes) {
+        if (fd_ < 0 || bytes.size() < flush_threshold) {
+            write(bytes);
+            end_record();
+            return;
+        }
+        flush();
+        write_all(bytes.data(), bytes.size());
+    }
+
     // Ends the program as SIGPIPE does: quietly, with the status 128 + SIGPIPE.
     [[noreturn]] static void end_of_pipe();
 
 private:
+    void write_all(const char* p, size_t n);
+
     static constexpr size_t flush_threshold = 1 << 16;
     int fd_;
     bool line_buffered_;

@@ -55,8 +55,7 @@ bool ordered_output::use(const input_block& block, const block_output& r) {
 
     const bool walk = !r.bad.empty() || !r.err.empty() || opts_.quiet || opts_.first > 0 || last_;
     if (!walk) {
-        out_.write(r.out);
-        out_.end_record();
+        out_.write_through(r.out);
         passed_ += r.passed.size();
         counted_ += static_cast<uint64_t>(
             std::count_if(r.passed.begin(), r.passed.end(), [](const passed_line& p) { return p.flow; }));
