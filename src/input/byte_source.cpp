@@ -6,6 +6,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "input/interrupt.h"
+
 namespace flowgrep {
 
 namespace {
@@ -25,6 +27,8 @@ public:
 
     ssize_t read(char* buffer, size_t size) override {
         for (;;) {
+            // Checked before a read that could take long too (a big file read block after block).
+            if (input_interrupted()) return 0;
             ssize_t n = ::read(fd_, buffer, size);
             if (n >= 0) return n;
             if (errno == EINTR) continue;
