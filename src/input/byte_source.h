@@ -1,4 +1,4 @@
-// Where the input's bytes come from: a file, standard input, and (later) a gzip stream or a file
+// Where the input's bytes come from: a file, standard input, a gzip stream, and (later) a file
 // followed as it grows. The line reader and the pipeline only ever call read(), so each kind of
 // source is one class here and nothing downstream knows which it is reading.
 #pragma once
@@ -36,6 +36,8 @@ struct source_options {
 };
 
 // Opens `path` ("-" is standard input). Returns null with `error` set when it cannot be opened.
+// Gzip data (a name ending in .gz, or the magic bytes 1f 8b at the start, also on standard input)
+// is decompressed.
 std::unique_ptr<byte_source> open_source(const std::string& path, const source_options& options,
                                          std::string& error);
 
