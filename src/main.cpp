@@ -93,7 +93,7 @@ int run(const options& opts) {
         out.flush();
         fmt::print(stderr, "flowgrep: error: {}: {}\n", source, why);
         read_error = true;
-    });
+    }, source_options{.follow = opts.follow, .on_wait = [&out] { out.flush(); }});
 
     bad_line_report bad;
     std::optional<last_lines> last;

@@ -1,13 +1,15 @@
 // The plain sources, a file or standard input read with read(2), and open_source(), which looks at
-// the name and the first bytes to choose between plain and gzip.
+// the name and the first bytes to choose between plain, gzip and followed.
 #include "input/byte_source.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "input/follow_source.h"
 #include "input/gzip_source.h"
 #include "input/interrupt.h"
 
@@ -107,10 +109,20 @@ std::unique_ptr<byte_source> open_fd(std::string name, int fd, bool owned, bool 
 
 }  // namespace
 
-std::unique_ptr<byte_source> open_source(const std::string& path, const source_options&, std::string& error) {
+std::unique_ptr<byte_source> open_source(const std::string& path, const source_options& options, std::string& error) {
     if (path == "-") return open_fd("<stdin>", 0, false, false);
     const bool gzip_name = path.ends_with(".gz");
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (options.follow && !gzip_name) {
+        // Like tail -F: a file that is not there yet is waited for. Only a regular file can grow
+        // and be rotated; a compressed one is written whole, so it is read like a backup.
+        if (fd < 0 && errno == ENOENT) return make_follow_source(path, -1, options.on_wait);
+        struct stat st;
+        unsigned char magic[2];
+        if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+            !(::pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b))
+            return make_follow_source(path, fd, options.on_wait);
+    }
     if (fd < 0) {
         error = std::strerror(errno);
         return nullptr;

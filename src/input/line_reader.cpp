@@ -30,7 +30,10 @@ bool line_reader::open_next() {
     while (next_path_ < paths_.size()) {
         const std::string& path = paths_[next_path_++];
         std::string error;
-        source_ = open_source(path, options_, error);
+        // Only the last source is followed: the ones before it are backups, read to their end first.
+        source_options options = options_;
+        if (next_path_ < paths_.size()) options.follow = false;
+        source_ = open_source(path, options, error);
         if (!source_) {
             on_error_(path, error);
             continue;
