@@ -29,7 +29,9 @@ struct peeked_bytes {
 
 peeked_bytes peek(int fd) {
     peeked_bytes p;
-    while (p.size < sizeof p.bytes) {
+    // Once interrupted, the sources still to come are empty, not two stray bytes each.
+    if (input_interrupted()) p.ended = true;
+    while (!p.ended && p.size < sizeof p.bytes) {
         ssize_t n = ::read(fd, p.bytes + p.size, sizeof p.bytes - p.size);
         if (n > 0) {
             p.size += static_cast<size_t>(n);
