@@ -63,7 +63,7 @@ function __flowgrep_keys
     printf '%s\t%s\n' \
         all 'print every matching flow (the default)' \
         first 'stop after the first N matching flows' \
-        follow 'accepted for compatibility; reads to the end' \
+        follow 'follow the last FILE as it grows, like tail -F' \
         last 'print only the last N matching flows' \
         since 'skip flows older than TIME' \
         until 'skip flows newer than TIME' \
@@ -177,7 +177,7 @@ complete -c flowgrep -n '__flowgrep_state config-value:time-format' -f -a 'Stamp
 
 complete -c flowgrep -l all -d 'print every matching flow (the default)'
 complete -c flowgrep -l first -d 'stop after the first N matching flows' -x
-complete -c flowgrep -s f -l follow -d 'accepted for compatibility; reads to the end'
+complete -c flowgrep -s f -l follow -d 'follow the last FILE as it grows, like tail -F'
 complete -c flowgrep -l last -d 'print only the last N matching flows' -x
 complete -c flowgrep -l since -d 'skip flows older than TIME' -x
 complete -c flowgrep -l until -d 'skip flows newer than TIME' -x

@@ -43,6 +43,7 @@ exit_status run(const options& opts) {
                                                       : line_use::print;
     source_options sources;
     sources.follow = opts.follow;
+    sources.on_wait = [&out] { out.flush(); };  // nothing sits in a buffer while a followed file is quiet
     auto reader = std::make_shared<block_reader>(opts.files, simdjson::SIMDJSON_PADDING, sources);
     ordered_output ordered(opts, use, *reader, out, err);
     std::unique_ptr<line_processor> last_printer;

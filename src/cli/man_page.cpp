@@ -182,6 +182,11 @@ void description(std::string& out) {
         "keeps the flows that pass the filters and prints them as hubble observe would: in its compact "
         "one-line format by default, or as dict, table or JSON.");
     paragraph(out,
+              "A FILE whose name ends in .gz, or whose data starts as gzip's does (also on standard input), is "
+              "decompressed as it is read; members one after another (cat a.gz b.gz) read as one. Damaged "
+              "compressed data is reported with the compressed byte where it was found, after the flows before "
+              "it. --follow keeps reading the last FILE as it grows, across rotation and truncation.");
+    paragraph(out,
               "The flags are hubble observe's (v1.17): the same names, the same syntax (pflag's: --name value, "
               "--name=value, -x value, -xvalue, bundled switches such as -46), the same checks and error "
               "messages, and the same matching. The flags that talk to a Hubble server are left out; name "

@@ -115,9 +115,15 @@ std::vector<option_spec> build_table() {
                                          "stop reading. N is an unsigned integer and may carry a Go base prefix "
                                          "(0x10); 0 means no limit."),
                              "0"));
-    t.push_back(switch_flag(a::follow, g::selectors, "follow", "accepted for compatibility; reads to the end",
-                            "Has no effect on files except that --until is then ignored and -o table is "
-                            "rejected, as with hubble observe.",
+    t.push_back(switch_flag(a::follow, g::selectors, "follow", "follow the last FILE as it grows, like tail -F",
+                            "Keep reading the last FILE as it grows, as tail -n +1 -F does: from its first flow, "
+                            "across rotation (the file renamed and a new one created under its name; the old one "
+                            "is read to its end first) and truncation, waiting for the FILE while it does not "
+                            "exist. Flows are printed as they are read, until flowgrep is interrupted. The FILEs "
+                            "before the last are read to their end first, so `flowgrep -f events.log.2.gz "
+                            "events.log.1 events.log` reads the backups, then follows the live file. Standard "
+                            "input and a compressed last FILE are read to their end as without --follow. As with "
+                            "hubble observe, --until is then ignored, and --first and -o table are rejected.",
                             'f'));
     t.push_back(with_default(valued_flag(a::last, g::selectors, "last", "N", "print only the last N matching flows",
                                          "Print only the last N flows that pass the time window and the filters, in "

@@ -45,7 +45,10 @@ bool block_reader::next(input_block& block) {
         block.source_index = source_index_;
         block.starts_source = true;
         std::string error;
-        source_ = open_source(path, options_, error);
+        // Only the last source is followed: the ones before it are backups, read to their end first.
+        source_options options = options_;
+        if (next_path_ < paths_.size()) options.follow = false;
+        source_ = open_source(path, options, error);
         if (!source_) {
             block.error = std::move(error);
             block.ends_source = true;

@@ -1,18 +1,65 @@
-// The plain sources: a file or standard input, read with read(2).
+// The plain sources, a file or standard input read with read(2), and open_source(), which looks at
+// the name and the first bytes to choose between plain, gzip and followed.
 #include "input/byte_source.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "input/follow_source.h"
+#include "input/gzip_source.h"
+#include "input/interrupt.h"
 
 namespace flowgrep {
 
 namespace {
 
+// The first bytes of a source, read before choosing how to read it. A pipe cannot give them back,
+// so the plain source hands them out first; an error or the end met while peeking waits for its
+// turn too, so that it is reported under the source's name like any other read error.
+struct peeked_bytes {
+    char bytes[2];
+    size_t size = 0;
+    int error = 0;       // errno of a failed read, 0 if none
+    bool ended = false;  // the source ended (or the input was interrupted) within these bytes
+};
+
+peeked_bytes peek(int fd) {
+    peeked_bytes p;
+    // Once interrupted, the sources still to come are empty, not two stray bytes each.
+    if (input_interrupted()) p.ended = true;
+    while (!p.ended && p.size < sizeof p.bytes) {
+        ssize_t n = ::read(fd, p.bytes + p.size, sizeof p.bytes - p.size);
+        if (n > 0) {
+            p.size += static_cast<size_t>(n);
+        } else if (n == 0) {
+            p.ended = true;
+            break;
+        } else if (errno == EINTR) {
+            if (input_interrupted()) {
+                p.ended = true;
+                break;
+            }
+        } else {
+            p.error = errno;
+            break;
+        }
+    }
+    return p;
+}
+
+bool has_gzip_magic(const peeked_bytes& p) {
+    return p.size == 2 && static_cast<unsigned char>(p.bytes[0]) == 0x1f &&
+           static_cast<unsigned char>(p.bytes[1]) == 0x8b;
+}
+
 class fd_source final : public byte_source {
 public:
-    fd_source(std::string name, int fd, bool owned) : byte_source(std::move(name)), fd_(fd), owned_(owned) {
+    fd_source(std::string name, int fd, bool owned, const peeked_bytes& peeked)
+        : byte_source(std::move(name)), fd_(fd), owned_(owned), peeked_(peeked) {
 #ifdef F_SETPIPE_SZ
         // A pipe holds 64 KiB by default; a bigger one lets a fast writer (`cat big.json |`) hand
         // over more per read(). Refused or not a pipe: no matter.
@@ -24,7 +71,20 @@ public:
     }
 
     ssize_t read(char* buffer, size_t size) override {
+        if (peeked_given_ < peeked_.size) {
+            size_t n = std::min(size, peeked_.size - peeked_given_);
+            std::memcpy(buffer, peeked_.bytes + peeked_given_, n);
+            peeked_given_ += n;
+            return static_cast<ssize_t>(n);
+        }
+        if (peeked_.ended) return 0;
+        if (peeked_.error != 0) {
+            error_ = std::strerror(peeked_.error);
+            return -1;
+        }
         for (;;) {
+            // Checked before a read that could take long too (a big file read block after block).
+            if (input_interrupted()) return 0;
             ssize_t n = ::read(fd_, buffer, size);
             if (n >= 0) return n;
             if (errno == EINTR) continue;
@@ -36,18 +96,40 @@ public:
 private:
     int fd_;
     bool owned_;
+    peeked_bytes peeked_;
+    size_t peeked_given_ = 0;
 };
+
+// Plain or gzip, by the name and the first bytes.
+std::unique_ptr<byte_source> open_fd(std::string name, int fd, bool owned, bool gzip_name) {
+    peeked_bytes first = peek(fd);
+    bool gzip = gzip_name || has_gzip_magic(first);
+    auto plain = std::make_unique<fd_source>(std::move(name), fd, owned, first);
+    if (gzip) return make_gzip_source(std::move(plain));
+    return plain;
+}
 
 }  // namespace
 
-std::unique_ptr<byte_source> open_source(const std::string& path, const source_options&, std::string& error) {
-    if (path == "-") return std::make_unique<fd_source>("<stdin>", 0, false);
+std::unique_ptr<byte_source> open_source(const std::string& path, const source_options& options, std::string& error) {
+    if (path == "-") return open_fd("<stdin>", 0, false, false);
+    const bool gzip_name = path.ends_with(".gz");
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (options.follow && !gzip_name) {
+        // Like tail -F: a file that is not there yet is waited for. Only a regular file can grow
+        // and be rotated; a compressed one is written whole, so it is read like a backup.
+        if (fd < 0 && errno == ENOENT) return make_follow_source(path, -1, options.on_wait);
+        struct stat st;
+        unsigned char magic[2];
+        if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+            !(::pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b))
+            return make_follow_source(path, fd, options.on_wait);
+    }
     if (fd < 0) {
         error = std::strerror(errno);
         return nullptr;
     }
-    return std::make_unique<fd_source>(path, fd, true);
+    return open_fd(path, fd, true, gzip_name);
 }
 
 }  // namespace flowgrep

@@ -1,9 +1,10 @@
-// Where the input's bytes come from: a file, standard input, and (later) a gzip stream or a file
-// followed as it grows. The line reader and the pipeline only ever call read(), so each kind of
-// source is one class here and nothing downstream knows which it is reading.
+// Where the input's bytes come from: a file, standard input, a gzip stream, or a file followed as it
+// grows. The line reader and the pipeline only ever call read(), so each kind of source is one class
+// and nothing downstream knows which it is reading.
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <sys/types.h>
@@ -33,9 +34,15 @@ private:
 
 struct source_options {
     bool follow = false;  // keep reading a FILE as it grows, across rotation and truncation
+    // Called by a followed source each time it has read all there is and is about to wait for
+    // more: the moment to flush output, so that nothing sits in a buffer while the file is quiet.
+    std::function<void()> on_wait;
 };
 
 // Opens `path` ("-" is standard input). Returns null with `error` set when it cannot be opened.
+// Gzip data (a name ending in .gz, or the magic bytes 1f 8b at the start, also on standard input)
+// is decompressed. With `follow`, a regular file that is not compressed, or a path that does not
+// exist yet, is followed; anything else is read to its end as without it.
 std::unique_ptr<byte_source> open_source(const std::string& path, const source_options& options,
                                          std::string& error);
 

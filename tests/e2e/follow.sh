@@ -1,0 +1,107 @@
+# --follow on a FILE: like tail -n +1 -F, from the first flow, across rotation by rename (also with the
+# name missing for a while) and truncation, each flow exactly once and in order, and out as soon as it
+# is read even into a pipe or file. The FILEs before the last are read to their end first; standard
+# input and a compressed last FILE end as without --follow. Every wait is bounded, so a bug fails the
+# test instead of hanging it.
+source "$(dirname "$0")/lib.sh"
+
+cat "$data/sample-10.json" "$data/http-5.json" >"$work/flows.json"  # 15 distinct flows
+flow() { sed -n "$1,${2:-$1}p" "$work/flows.json"; }
+fg "$work/flows.json"; cp "$work/out" "$work/flows.compact"
+mkdir "$work/logs"
+log=$work/logs/events.log
+
+# follow ARGS... : flowgrep in the background; pid in $pid, output in $work/out and $work/err
+follow() {
+    env -i PATH=/usr/bin:/bin TZ=UTC "$bin" "$@" >"$work/out" 2>"$work/err" &
+    pid=$!
+    gone=
+}
+
+# lines N : waits up to 10 s for N lines of output; on a timeout fails once and kills flowgrep
+lines() {
+    [[ -n $gone ]] && return
+    for _ in $(seq 100); do
+        (($(wc -l <"$work/out") >= $1)) && return
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    fail "$what: $(wc -l <"$work/out") lines of output, waited for $1 (flowgrep $(kill -0 "$pid" 2>/dev/null && echo running || echo ended))"
+    kill -KILL "$pid" 2>/dev/null
+    gone=1
+}
+
+# stop : ends flowgrep with SIGTERM (no flag asks for a handler, so it dies at once: 143)
+stop() {
+    sleep 0.3  # anything printed twice would show up by now
+    kill -TERM "$pid" 2>/dev/null
+    wait "$pid"
+    status=$?
+    [[ -n $gone ]] && status=143
+}
+
+what="follow from before the file exists, across rotations and a truncation"
+follow -f -o json "$log"
+sleep 0.3
+kill -0 "$pid" 2>/dev/null || fail "$what: flowgrep ended while the file did not exist"
+flow 1 3 >"$log"
+lines 3
+flow 4 5 >>"$log"
+lines 5
+# Rotation as an exporter does it: rename, a last write to the old file, the new file.
+mv "$log" "$log.1"
+flow 6 >>"$log.1"
+flow 7 8 >"$log"
+lines 8
+flow 9 10 >>"$log"
+lines 10
+: >"$log"  # truncated (copytruncate); what follows is shorter than what was read
+flow 11 >>"$log"
+lines 11
+# Rotation with the name missing for a while.
+mv "$log" "$log.2"
+sleep 0.4
+flow 12 13 >"$log"
+lines 13
+flow 14 15 >>"$log"
+lines 15
+stop
+expect_status 143; expect_out "$work/flows.json"; expect_err_empty
+
+what="backups are read to their end, then the last FILE is followed"
+rm -f "$work"/logs/*
+flow 1 5 | gzip -n >"$log.2.gz"
+flow 6 10 >"$log.1"
+flow 11 12 >"$log"
+follow -f "$log.2.gz" "$log.1" "$log"
+lines 12
+flow 13 15 >>"$log"
+lines 15
+stop
+expect_status 143; expect_out "$work/flows.compact"; expect_err_empty
+
+what="a line written in two parts is printed once, whole"
+rm -f "$work"/logs/*
+flow 1 >"$log"
+follow -f -o json "$log"
+lines 1
+line=$(flow 2)
+printf '%s' "${line:0:100}" >>"$log"
+sleep 0.4
+printf '%s\n' "${line:100}" >>"$log"
+lines 2
+stop
+expect_status 143; flow 1 2 >"$work/want"; expect_out "$work/want"; expect_err_empty
+
+what="standard input ends as without --follow"
+env -i PATH=/usr/bin:/bin TZ=UTC timeout 10 "$bin" -f -o json <"$work/flows.json" >"$work/out" 2>"$work/err"
+status=$?
+expect_status 0; expect_out "$work/flows.json"; expect_err_empty
+
+what="a compressed last FILE is read to its end"
+gzip -n -c "$work/flows.json" >"$work/flows.json.gz"
+env -i PATH=/usr/bin:/bin TZ=UTC timeout 10 "$bin" -f -o json "$work/flows.json.gz" >"$work/out" 2>"$work/err"
+status=$?
+expect_status 0; expect_out "$work/flows.json"; expect_err_empty
+
+finish
