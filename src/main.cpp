@@ -15,6 +15,7 @@
 #include "cli/command_line.h"
 #include "exit_status.h"
 #include "input/block_reader.h"
+#include "input/interrupt.h"
 #include "pipeline/line_processor.h"
 #include "pipeline/ordered_output.h"
 #include "pipeline/run.h"
@@ -41,22 +42,36 @@ exit_status run(const options& opts) {
     const line_use use = opts.last > 0                 ? line_use::copy
                          : (opts.quiet || opts.count) ? line_use::note
                                                       : line_use::print;
-    source_options sources;
-    sources.follow = opts.follow;
-    sources.on_wait = [&out] { out.flush(); };  // nothing sits in a buffer while a followed file is quiet
-    auto reader = std::make_shared<block_reader>(opts.files, simdjson::SIMDJSON_PADDING, sources);
-    ordered_output ordered(opts, use, *reader, out, err);
+    // The printer of the lines the workers only copied (--last), and of what comes at the end.
     std::unique_ptr<line_processor> last_printer;
     if (use == line_use::copy) last_printer = std::make_unique<line_processor>(opts, line_use::print);
+
+    ordered_output* ordered_ptr = nullptr;
+    source_options sources;
+    sources.follow = opts.follow;
+    // A followed file read to its current end: --last's lines are due, and nothing may sit in a
+    // buffer while the file is quiet.
+    sources.on_wait = [&] {
+        if (ordered_ptr) ordered_ptr->caught_up();
+        out.flush();
+    };
+    // Ctrl-C ends a follow like the end of the input: what is printed at the end still is.
+    if (opts.follow) end_input_on_interrupt();
+    auto reader = std::make_shared<block_reader>(opts.files, simdjson::SIMDJSON_PADDING, sources);
 
     const unsigned cores = std::thread::hardware_concurrency();
     if (!runs_in_parallel(opts, watched, cores)) {
         line_processor worker(opts, use);
-        return run_inline(*reader, worker, ordered, last_printer ? last_printer.get() : &worker);
+        ordered_output ordered(opts, use, *reader, out, err, last_printer ? last_printer.get() : &worker);
+        ordered_ptr = &ordered;
+        run_inline(*reader, worker, ordered);
+        return ordered.finish();
     }
     std::vector<std::unique_ptr<line_processor>> workers;
     for (unsigned i = 0; i < std::min(cores, 8u); ++i) workers.push_back(std::make_unique<line_processor>(opts, use));
-    return run_parallel(reader, workers, ordered, last_printer ? last_printer.get() : workers[0].get());
+    ordered_output ordered(opts, use, *reader, out, err, last_printer ? last_printer.get() : workers[0].get());
+    run_parallel(reader, workers, ordered);
+    return ordered.finish();
 }
 
 }  // namespace

@@ -20,7 +20,9 @@ void end_input_on_interrupt() {
     struct sigaction action {};
     action.sa_handler = raise_flag;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;  // no SA_RESTART: a blocked read(2) must return and let the source look
+    // No SA_RESTART: a blocked read(2) must return and let the source look. SA_RESETHAND: a second
+    // Ctrl-C, when the first did not end the run soon enough for the user, ends the process.
+    action.sa_flags = SA_RESETHAND;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
 }

@@ -29,41 +29,74 @@ void bad_line_report::summarise() {
 }
 
 ordered_output::ordered_output(const options& opts, line_use use, const block_reader& reader,
-                               output_sink& out, output_sink& err)
-    : opts_(opts), use_(use), reader_(reader), out_(out), err_(err), printing_(!opts.quiet && !opts.count) {
+                               output_sink& out, output_sink& err, line_processor* printer)
+    : opts_(opts),
+      use_(use),
+      reader_(reader),
+      out_(out),
+      err_(err),
+      printer_(printer),
+      printing_(!opts.quiet && !opts.count) {
     if (opts.last > 0) last_.emplace(opts.last);
 }
 
-void ordered_output::write_upto(const block_output& r, size_t out_end, size_t err_end) {
-    if (out_end > out_pos_) {
-        out_.write(std::string_view(r.out).substr(out_pos_, out_end - out_pos_));
-        out_pos_ = out_end;
+void ordered_output::write_upto(const block_output& r, size_t& out_pos, size_t& err_pos, size_t out_end,
+                                size_t err_end) {
+    if (out_end > out_pos) {
+        out_.write(std::string_view(r.out).substr(out_pos, out_end - out_pos));
+        out_pos = out_end;
     }
-    if (err_end > err_pos_) {
+    if (err_end > err_pos) {
         // Node-status records go to stderr; what came before them on stdout must be out first.
         out_.flush();
-        err_.write(std::string_view(r.err).substr(err_pos_, err_end - err_pos_));
+        err_.write(std::string_view(r.err).substr(err_pos, err_end - err_pos));
         err_.flush();
-        err_pos_ = err_end;
+        err_pos = err_end;
     }
+}
+
+void ordered_output::print_kept(std::string_view text) {
+    if (!printer_) return;
+    padded_.assign(text);
+    padded_.resize(text.size() + simdjson::SIMDJSON_PADDING);
+    kept_.clear();
+    // Checked when it passed; print_kept() decodes what the printer reads.
+    printer_->print_kept(std::string_view(padded_.data(), text.size()), kept_);
+    size_t out_pos = 0, err_pos = 0;
+    for (const passed_line& p : kept_.passed) {
+        if (p.flow) ++counted_;
+        if (printing_) write_upto(kept_, out_pos, err_pos, p.out_end, p.err_end);
+        out_.end_record();
+    }
+}
+
+void ordered_output::print_last() {
+    if (!last_) return;
+    last_->for_each([&](std::string_view text) { print_kept(text); });
+    last_.reset();
+}
+
+void ordered_output::caught_up() {
+    print_last();
+    out_.flush();
 }
 
 bool ordered_output::use(const input_block& block, const block_output& r) {
     const std::string& source = reader_.name(block.source_index);
     if (block.starts_source) line_base_ = 0;
-    out_pos_ = err_pos_ = 0;
 
-    const bool walk = !r.bad.empty() || !r.err.empty() || opts_.quiet || opts_.first > 0 || last_;
+    const bool walk = !r.bad.empty() || !r.err.empty() || opts_.quiet || opts_.first > 0 || use_ == line_use::copy;
     if (!walk) {
         out_.write_through(r.out);
         passed_ += r.passed.size();
         counted_ += static_cast<uint64_t>(
             std::count_if(r.passed.begin(), r.passed.end(), [](const passed_line& p) { return p.flow; }));
     } else {
+        size_t out_pos = 0, err_pos = 0;
         auto bad = r.bad.begin();
         auto report_bad_before = [&](uint64_t line) {
             for (; bad != r.bad.end() && bad->line < line; ++bad) {
-                write_upto(r, bad->out_at, bad->err_at);
+                write_upto(r, out_pos, err_pos, bad->out_at, bad->err_at);
                 out_.flush();
                 if (opts_.strict) {
                     // Stop here; flows already printed stay printed, --last and --count have nothing to say.
@@ -82,17 +115,19 @@ bool ordered_output::use(const input_block& block, const block_output& r) {
                 stopped_ = exit_status::ok;
                 return false;
             }
-            if (last_ && use_ == line_use::copy) {
-                last_->push(std::string_view(r.out).substr(out_pos_, p.out_end - out_pos_));
-                out_pos_ = p.out_end;
-                continue;
+            if (use_ == line_use::copy) {
+                std::string_view text = std::string_view(r.out).substr(out_pos, p.out_end - out_pos);
+                out_pos = p.out_end;
+                if (last_)
+                    last_->push(text);
+                else
+                    print_kept(text);
+            } else {
+                write_upto(r, out_pos, err_pos, p.out_end, p.err_end);
+                out_.end_record();
+                if (p.flow) ++counted_;
             }
-            write_upto(r, p.out_end, p.err_end);
-            out_.end_record();
-            if (p.flow) ++counted_;
-            if (opts_.first > 0 && passed_ == opts_.first) {
-                return false;  // the end, as if the input ended here
-            }
+            if (opts_.first > 0 && passed_ == opts_.first) return false;  // the end, as if the input ended here
         }
         if (!report_bad_before(UINT64_MAX)) return false;
     }
@@ -109,35 +144,28 @@ bool ordered_output::use(const input_block& block, const block_output& r) {
     return true;
 }
 
-exit_status ordered_output::finish(line_processor* printer) {
-    out_pos_ = err_pos_ = 0;
+exit_status ordered_output::finish() {
     if (stopped_ == exit_status::ok) {  // -q found its flow
         out_.flush();
         bad_.summarise();
         return exit_status::ok;
     }
-    block_output tail;
     if (stopped_ == exit_status::error) {  // --strict: what was printed stays; the rest is not printed
-        if (printing_ && !last_ && printer) printer->finish(tail);
-        write_upto(tail, tail.out.size(), tail.err.size());
-        out_.flush();
+        last_.reset();
+    } else {
+        print_last();
+    }
+    if (printing_ && printer_ && !(stopped_ && opts_.last > 0)) {
+        kept_.clear();
+        printer_->finish(kept_);
+        size_t out_pos = 0, err_pos = 0;
+        write_upto(kept_, out_pos, err_pos, kept_.out.size(), kept_.err.size());
+    }
+    out_.flush();
+    if (stopped_ == exit_status::error) {
         fmt::print(stderr, "flowgrep: error: {}\n", strict_error_);
         return exit_status::error;
     }
-    if (last_ && printer) {
-        std::string padded;
-        last_->for_each([&](std::string_view text) {
-            padded.assign(text);
-            padded.resize(text.size() + simdjson::SIMDJSON_PADDING);
-            // Checked when they passed; print_kept() decodes what the printer reads.
-            printer->print_kept(std::string_view(padded.data(), text.size()), tail);
-        });
-        for (const passed_line& p : tail.passed)
-            if (p.flow) ++counted_;
-    }
-    if (printing_ && printer) printer->finish(tail);
-    out_pos_ = err_pos_ = 0;
-    if (printing_) write_upto(tail, tail.out.size(), tail.err.size());
     if (opts_.count) {
         fmt::format_to(std::back_inserter(out_.buffer()), "{}\n", counted_);
         out_.end_record();

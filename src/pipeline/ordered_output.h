@@ -36,29 +36,40 @@ private:
 
 class ordered_output {
 public:
-    // `use` says what the workers made of the lines that passed (see line_use).
+    // `use` says what the workers made of the lines that passed (see line_use). When they kept
+    // copies of the lines, `printer` prints them here, in order; it also prints what is printed
+    // at the end (table output). Null when nothing is printed.
     ordered_output(const options& opts, line_use use, const block_reader& reader, output_sink& out,
-                   output_sink& err);
+                   output_sink& err, line_processor* printer);
 
     // Uses the next block's results. False when no more input is wanted.
     bool use(const input_block& block, const block_output& result);
 
-    // After the last block used: prints --last's lines with `printer` (and lets it finish), the
-    // count, the summaries; the exit status.
-    exit_status finish(line_processor* printer);
+    // A followed file has been read to its current end: --last's lines are printed now, and the
+    // lines after them as they come, as hubble observe --last N --follow does.
+    void caught_up();
+
+    // After the last block used: prints --last's lines, lets the printer finish, the count, the
+    // summaries; the exit status.
+    exit_status finish();
 
 private:
-    void write_upto(const block_output& r, size_t out_end, size_t err_end);
+    // Writes r.out and r.err up to the given ends from the positions given, which move on.
+    void write_upto(const block_output& r, size_t& out_pos, size_t& err_pos, size_t out_end, size_t err_end);
+    // Prints a kept line (or all of --last's) with the printer, and writes what it printed.
+    void print_kept(std::string_view text);
+    void print_last();
 
     const options& opts_;
     line_use use_;
     const block_reader& reader_;
     output_sink& out_;
     output_sink& err_;
+    line_processor* printer_;
     bool printing_;
 
     bad_line_report bad_;
-    std::optional<last_lines> last_;
+    std::optional<last_lines> last_;  // until caught_up() or the end
     uint64_t line_base_ = 0;  // lines of the current source before the block being used
     uint64_t passed_ = 0;     // what --first and --last count: every response that passed
     uint64_t counted_ = 0;    // what --count prints: the flows among those printed
@@ -66,8 +77,8 @@ private:
     std::optional<exit_status> stopped_;  // set when a line ended the run early
     std::string strict_error_;
 
-    size_t out_pos_ = 0;  // how much of the current block's output has been written
-    size_t err_pos_ = 0;
+    block_output kept_;   // what the printer printed of kept lines
+    std::string padded_;  // a kept line, with the parser's padding after it
 };
 
 }  // namespace flowgrep

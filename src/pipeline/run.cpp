@@ -10,8 +10,7 @@
 
 namespace flowgrep {
 
-exit_status run_inline(block_reader& reader, line_processor& worker, ordered_output& ordered,
-                       line_processor* final_printer) {
+void run_inline(block_reader& reader, line_processor& worker, ordered_output& ordered) {
     input_block block;
     block_output result;
     while (reader.next(block)) {
@@ -19,7 +18,6 @@ exit_status run_inline(block_reader& reader, line_processor& worker, ordered_out
         worker.process(block, result);
         if (!ordered.use(block, result)) break;
     }
-    return ordered.finish(final_printer);
 }
 
 namespace {
@@ -98,9 +96,8 @@ void process_blocks(ring& r, line_processor& worker) {
 
 }  // namespace
 
-exit_status run_parallel(std::shared_ptr<block_reader> reader,
-                         std::vector<std::unique_ptr<line_processor>>& workers, ordered_output& ordered,
-                         line_processor* final_printer) {
+void run_parallel(std::shared_ptr<block_reader> reader, std::vector<std::unique_ptr<line_processor>>& workers,
+                  ordered_output& ordered) {
     // Two blocks a worker, so that each has the next one ready, and one each for the reader to
     // fill and the in-order stage to write.
     auto r = std::make_shared<ring>(std::move(reader), workers.size() * 2 + 2);
@@ -140,7 +137,6 @@ exit_status run_parallel(std::shared_ptr<block_reader> reader,
         reader_thread.join();
     else
         reader_thread.detach();
-    return ordered.finish(final_printer);
 }
 
 }  // namespace flowgrep

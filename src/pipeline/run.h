@@ -7,18 +7,16 @@
 #include <memory>
 #include <vector>
 
-#include "exit_status.h"
 #include "input/block_reader.h"
 #include "pipeline/line_processor.h"
 #include "pipeline/ordered_output.h"
 
 namespace flowgrep {
 
-exit_status run_inline(block_reader& reader, line_processor& worker, ordered_output& ordered,
-                       line_processor* final_printer);
+// Both return when the input has ended or `ordered` wants no more; ordered.finish() comes next.
+void run_inline(block_reader& reader, line_processor& worker, ordered_output& ordered);
 
-exit_status run_parallel(std::shared_ptr<block_reader> reader,
-                         std::vector<std::unique_ptr<line_processor>>& workers, ordered_output& ordered,
-                         line_processor* final_printer);
+void run_parallel(std::shared_ptr<block_reader> reader, std::vector<std::unique_ptr<line_processor>>& workers,
+                  ordered_output& ordered);
 
 }  // namespace flowgrep

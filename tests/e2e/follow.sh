@@ -31,10 +31,11 @@ lines() {
     gone=1
 }
 
-# stop : ends flowgrep with SIGTERM (no flag asks for a handler, so it dies at once: 143)
+# stop [SIGNAL] : ends flowgrep with SIGTERM (or SIGNAL). Under --follow a signal ends the input,
+# as its end would: what is printed at the end is printed, and the status is 0.
 stop() {
     sleep 0.3  # anything printed twice would show up by now
-    kill -TERM "$pid" 2>/dev/null
+    kill "-${1:-TERM}" "$pid" 2>/dev/null
     wait "$pid"
     status=$?
     [[ -n $gone ]] && status=143
@@ -66,7 +67,7 @@ lines 13
 flow 14 15 >>"$log"
 lines 15
 stop
-expect_status 143; expect_out "$work/flows.json"; expect_err_empty
+expect_status 0; expect_out "$work/flows.json"; expect_err_empty
 
 what="backups are read to their end, then the last FILE is followed"
 rm -f "$work"/logs/*
@@ -78,7 +79,7 @@ lines 12
 flow 13 15 >>"$log"
 lines 15
 stop
-expect_status 143; expect_out "$work/flows.compact"; expect_err_empty
+expect_status 0; expect_out "$work/flows.compact"; expect_err_empty
 
 what="a line written in two parts is printed once, whole"
 rm -f "$work"/logs/*
@@ -91,7 +92,25 @@ sleep 0.4
 printf '%s\n' "${line:100}" >>"$log"
 lines 2
 stop
-expect_status 143; flow 1 2 >"$work/want"; expect_out "$work/want"; expect_err_empty
+expect_status 0; flow 1 2 >"$work/want"; expect_out "$work/want"; expect_err_empty
+
+what="--last N --follow prints the last N of what is there, then follows"
+rm -f "$work"/logs/*
+flow 1 5 >"$log"
+follow -f --last 2 -o json "$log"
+lines 2
+flow 6 >>"$log"
+lines 3
+stop INT
+expect_status 0; flow 4 6 >"$work/want"; expect_out "$work/want"; expect_err_empty
+
+what="--count --follow prints the count when Ctrl-C ends it"
+follow -f -c --verdict FORWARDED "$log"
+sleep 0.5
+stop INT
+want=$(flow 1 6 | grep -c '"verdict":"FORWARDED"')
+((want > 0)) || fail "$what: test setup: no FORWARDED flow"
+expect_status 0; [[ $(<"$work/out") == "$want" ]] || fail "$what: printed [$(<"$work/out")], expected $want"
 
 what="standard input ends as without --follow"
 env -i PATH=/usr/bin:/bin TZ=UTC timeout 10 "$bin" -f -o json <"$work/flows.json" >"$work/out" 2>"$work/err"
