@@ -14,6 +14,7 @@
 #include "filter/matcher.h"
 #include "flow/parse.h"
 #include "input/line_reader.h"
+#include "output/aggregator.h"
 #include "output/printer.h"
 #include "select/selector.h"
 
@@ -74,7 +75,11 @@ int run(const options& opts) {
     output_sink out(1, opts.line_buffered || ::isatty(STDOUT_FILENO) == 1);
     output_sink err(2, true);
     auto print = make_printer(opts, out, err);
-    const bool printing = !opts.quiet && !opts.count;
+    // --aggregate-by counts the flows instead of printing them, and prints its rows once the input
+    // has ended (with --follow, the end that SIGINT makes: end_input_on_interrupt() belongs there).
+    std::optional<aggregator> aggregate;
+    if (opts.aggregate.active()) aggregate.emplace(opts.aggregate);
+    const bool printing = !opts.quiet && !opts.count && !aggregate;
 
     time_window window(opts.since_ns, opts.until_ns);
     // Lines are checked in full before they are used (printed or counted); lines the filters drop
@@ -104,6 +109,7 @@ int run(const options& opts) {
     auto use = [&](const response& resp) {
         if (resp.kind == response_kind::flow) ++counted;
         if (printing) print->print(resp);
+        if (aggregate) aggregate->add(resp, resp.line);  // the line keeps the padding it was parsed with
     };
 
     input_line line;
@@ -149,6 +155,7 @@ int run(const options& opts) {
         });
     }
     if (printing) print->finish();
+    if (aggregate) aggregate->print(out, err);
     if (opts.count) {
         fmt::format_to(std::back_inserter(out.buffer()), "{}\n", counted);
         out.end_record();
