@@ -36,6 +36,11 @@ constexpr alias_entry aliases[] = {
      key_read::protocol},
     {{"type", "the event type as `flowgrep event-types` and --type name it (trace:to-stack, drop:133)"},
      key_read::event_type_name},
+    {{"denied-by", "the policy that denied the flow, as NAMESPACE/NAME (NAME for a clusterwide one): the "
+                   "first of ingress_denied_by, else of egress_denied_by"},
+     key_read::denied_by},
+    {{"allowed-by", "the policy that allowed the flow, likewise from ingress_allowed_by, egress_allowed_by"},
+     key_read::allowed_by},
 };
 
 // The paths the parsed flow holds. Every other scalar path is read from the JSON.
@@ -136,7 +141,8 @@ std::string not_a_value(std::string_view name) {
         m = f->kind == field_kind::message ? f->message : nullptr;
         rest.remove_prefix(dot + 1);
     }
-    std::string quoted = "\"" + std::string(name) + "\"";
+    std::string quoted;
+    quoted.append(1, '"').append(name).append(1, '"');
     if (name == "source.workloads" || name == "destination.workloads")
         return quoted + " is a list; use " + (name[0] == 's' ? "src-workload" : "dst-workload");
     if (f->kind == field_kind::list) return quoted + " is a list; aggregate by one value per flow";
@@ -190,7 +196,9 @@ aggregate_key parse_aggregate_key(std::string_view name, bool from_json) {
 field_set aggregate_key_needs(key_read read) {
     using k = key_read;
     switch (read) {
-    case k::json: return 0;
+    case k::json:
+    case k::denied_by:
+    case k::allowed_by: return 0;
     case k::src_ns:
     case k::src_pod:
     case k::src_identity:

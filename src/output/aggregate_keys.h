@@ -28,7 +28,13 @@ enum class key_read : uint8_t {
     policy_match_type, debug_capture_point, sock_xlate_point, is_reply, interface_index,
     interface_name, trace_id, l7_type, dns_query, dns_observation_source, http_code, http_method,
     http_url,
+    denied_by, allowed_by,  // from the JSON too: the policy lists are not in the parsed flow
 };
+
+// Whether a key is read from the line's JSON rather than from the parsed flow.
+inline bool reads_json(key_read read) {
+    return read == key_read::json || read == key_read::denied_by || read == key_read::allowed_by;
+}
 
 struct aggregate_key {
     std::string name;  // as the user wrote it: the header of its column

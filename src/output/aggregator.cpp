@@ -149,7 +149,9 @@ void put_port(std::string& out, const flow& f, l4_kind kind, bool source) {
 void put_from_flow(std::string& out, key_read read, const flow& f) {
     using k = key_read;
     switch (read) {
-    case k::json: break;
+    case k::json:
+    case k::denied_by:
+    case k::allowed_by: break;  // read from the JSON
     case k::src_ns: return put_text(out, f.source.namespace_);
     case k::src_pod: return put_text(out, f.source.pod_name);
     case k::src_workload: return put_workload(out, f.source);
@@ -246,6 +248,34 @@ void put_from_json(std::string& out, const aggregate_key& key, const dom::elemen
         return put_bool(out, e.get_bool().value_unsafe());
     default: return put_missing(out);  // null (or an object or list, which the parser refuses)
     }
+}
+
+// NAMESPACE/NAME of the first policy in the first non-empty list of the two, written straight into
+// the tuple (no scratch string per flow).
+void put_policy(std::string& out, const dom::element* flow_json, std::string_view first, std::string_view first_json,
+                std::string_view second, std::string_view second_json) {
+    if (flow_json == nullptr) return put_missing(out);
+    dom::element list, policy, field;
+    dom::array a;
+    bool found = false;
+    for (auto [proto, json] : {std::pair{first, first_json}, std::pair{second, second_json}}) {
+        if (member(*flow_json, proto, json, list) && list.get_array().get(a) == simdjson::SUCCESS && a.size() > 0 &&
+            a.at(0).get(policy) == simdjson::SUCCESS) {
+            found = true;
+            break;
+        }
+    }
+    if (!found) return put_missing(out);
+    std::string_view ns, name;
+    if (member(policy, "namespace", "namespace", field) && field.get_string().get(ns) != simdjson::SUCCESS) ns = {};
+    if (member(policy, "name", "name", field) && field.get_string().get(name) != simdjson::SUCCESS) name = {};
+    if (ns.empty() && name.empty()) return put_missing(out);
+    out.push_back(tag_text);
+    const uint32_t size = static_cast<uint32_t>(ns.size() + (ns.empty() ? 0 : 1) + name.size());
+    put_raw(out, size);
+    out.append(ns);
+    if (!ns.empty()) out.push_back('/');
+    out.append(name);
 }
 
 // One decoded value of a row, pointing into the row's encoded tuple.
@@ -365,7 +395,7 @@ void append_json_value(std::string& out, const cell& c) {
 }  // namespace
 
 aggregator::aggregator(const aggregate_spec& spec) : spec_(spec) {
-    for (const auto& key : spec_.keys) any_json_ = any_json_ || key.read == key_read::json;
+    for (const auto& key : spec_.keys) any_json_ = any_json_ || reads_json(key.read);
     if (any_json_) json_ = std::make_unique<dom::parser>();
 }
 
@@ -396,6 +426,11 @@ void aggregator::add(const response& r, std::string_view line) {
     for (const auto& key : spec_.keys) {
         if (key.read == key_read::json)
             put_from_json(tuple_, key, flow_json);
+        else if (key.read == key_read::denied_by)
+            put_policy(tuple_, flow_json, "ingress_denied_by", "ingressDeniedBy", "egress_denied_by", "egressDeniedBy");
+        else if (key.read == key_read::allowed_by)
+            put_policy(tuple_, flow_json, "ingress_allowed_by", "ingressAllowedBy", "egress_allowed_by",
+                       "egressAllowedBy");
         else
             put_from_flow(tuple_, key.read, r.flow);
     }

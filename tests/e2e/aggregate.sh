@@ -27,6 +27,8 @@ def workload(ep): if ((ep.workloads // []) | length) > 0 then ep.workloads[0].na
   end;
 def protocol: if .l7.http then "http" elif .l7.dns then "dns" elif .l7.kafka then "kafka"
   elif .l4 then (.l4 | keys[0] | ascii_downcase) else null end;
+def policy(a; b): ((a // []) + (b // []))[0] | if . == null then null
+  elif .namespace then .namespace + "/" + .name else .name end;
 def dst_port: (.l4.TCP // .l4.UDP // .l4.SCTP // {}).destination_port;
 def event_name: if .event_type == null then null else
   ((.event_type.type // 0) | tostring) as $t | ((.event_type.sub_type // 0) | tostring) as $s
@@ -74,6 +76,8 @@ check "dst-port and protocol" 'protocol, dst_port' true --aggregate-by protocol,
 check "type" 'event_name' true --aggregate-by type
 check "fields only the JSON has" '.l4.ICMPv4.type, .l4.ICMPv6.code, .trace_observation_point' true \
     --aggregate-by l4.ICMPv4.type,l4.ICMPv6.code,trace_observation_point
+check "the policies" 'policy(.ingress_denied_by; .egress_denied_by), policy(.ingress_allowed_by; .egress_allowed_by)' \
+    true --aggregate-by denied-by,allowed-by
 check "a BoolValue keeps false" '.is_reply' true --aggregate-by is_reply
 check "missing fields" '.destination.namespace, .drop_reason_desc, .l7.http.code' true \
     --aggregate-by dst-ns,drop_reason_desc,l7.http.code

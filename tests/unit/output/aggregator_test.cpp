@@ -257,6 +257,27 @@ TEST_CASE("aggregation: the parsed flow and the JSON give the same values", "[ou
     CHECK(compared == 48);  // every path the parsed flow holds
 }
 
+TEST_CASE("aggregation: the policy that denied or allowed a flow", "[output][aggregate]") {
+    aggregator a(spec_of({"denied-by", "allowed-by", "verdict"}));
+    add_lines(a, {
+        std::string(R"({"flow":{"verdict":"DROPPED","egress_denied_by":[{"name":"deny-x","namespace":"shop"}]}})") +
+            std::string(simdjson::SIMDJSON_PADDING, '\0'),
+        std::string(R"({"flow":{"verdict":"DROPPED","ingressDeniedBy":[{"name":"deny-all"}],)"
+                    R"("egress_denied_by":[{"name":"deny-x","namespace":"shop"}]}})") +
+            std::string(simdjson::SIMDJSON_PADDING, '\0'),
+        std::string(R"({"flow":{"verdict":"FORWARDED","ingress_allowed_by":[{"name":"a","namespace":"n"},{"name":"b"}]}})") +
+            std::string(simdjson::SIMDJSON_PADDING, '\0'),
+        std::string(R"({"flow":{"verdict":"FORWARDED","ingress_denied_by":[]}})") +
+            std::string(simdjson::SIMDJSON_PADDING, '\0'),
+    });
+    CHECK(a.needs() == field_verdict);
+    CHECK(rows_of(a) ==
+          "{\"count\":1,\"denied-by\":\"deny-all\",\"allowed-by\":null,\"verdict\":\"DROPPED\"}\n"
+          "{\"count\":1,\"denied-by\":\"shop/deny-x\",\"allowed-by\":null,\"verdict\":\"DROPPED\"}\n"
+          "{\"count\":1,\"denied-by\":null,\"allowed-by\":\"n/a\",\"verdict\":\"FORWARDED\"}\n"
+          "{\"count\":1,\"denied-by\":null,\"allowed-by\":null,\"verdict\":\"FORWARDED\"}\n");
+}
+
 TEST_CASE("aggregation: what the parser must decode", "[output][aggregate]") {
     CHECK(aggregator(spec_of({"src-ns"})).needs() == field_source);
     CHECK(aggregator(spec_of({"dst-workload"})).needs() == (field_destination | field_destination_labels));
