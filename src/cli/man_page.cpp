@@ -273,6 +273,13 @@ void aggregation_keys(std::string& out) {
         "shells complete both. A path whose field the parsed flow does not hold (l4.ICMPv4.type, "
         "trace_observation_point ...) is read from the line's JSON, which costs a second parse of each "
         "counted flow.");
+    paragraph(out,
+              "A value is missing (- in the table, null in JSON) when its field is not in the line's JSON. Hubble's "
+              "JSON leaves out every field that holds its default, so a 0, an empty string, false and an enum's "
+              "zero value read as missing too: an ICMP echo reply's l4.ICMPv4.type, a to-endpoint trace's "
+              "event_type.sub_type (the type alias names it: trace:to-endpoint). is_reply is true, false or "
+              "missing. Rows with equal counts are ordered by their values in key order: numbers by value, text "
+              "bytewise, missing last.");
     for (const auto& alias : aggregate_aliases()) {
         out += ".TP\n";
         out += bold(alias.name) + "\n";
