@@ -187,8 +187,8 @@ void check_aggregation(const recorded_args& recorded, const flag_values& v, opti
         return use.spec->action == option_action::output;
     });
     if (output_given && (o.output == output_format::compact || o.output == output_format::dict))
-        throw usage_error(v.output + " output format is not compatible with --aggregate-by (it prints a table, "
-                          "or JSON rows with -o json)");
+        throw combination_error(v, v.output + " output format is not compatible with --aggregate-by (it prints a "
+                                   "table, or JSON rows with -o json)");
     if (!o.field_mask.empty()) throw combination_error(v, "cannot set both --aggregate-by and --field-mask");
     if (o.count) throw combination_error(v, "cannot set both --aggregate-by and --count");
     if (o.quiet) throw combination_error(v, "cannot set both --aggregate-by and --quiet");
