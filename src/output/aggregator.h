@@ -1,8 +1,7 @@
-// --aggregate-by: counts the flows that passed by their tuple of key values, and prints one row per
-// distinct tuple, most frequent first, as a table or JSON lines. Memory grows with the number of
-// distinct tuples only; a tuple already seen is counted without allocating. One aggregator per
-// worker; merge() adds one into another, and the order of the rows does not depend on how the flows
-// were shared out.
+// --aggregate-by: counts the flows that passed by their tuple of key values and prints one row per
+// distinct tuple, most frequent first, as a table or JSON lines. Memory grows with the distinct
+// tuples only, and a tuple already seen is counted without allocating. One aggregator per worker:
+// merge() adds one into another, and the rows do not depend on how the flows were shared out.
 #pragma once
 
 #include <cstdint>
