@@ -23,7 +23,7 @@ function __flowgrep_state -a want
             switch $w
                 case --
                     set dashdash 1
-                case --first --last --since --until --cel-expression --cluster --drop-reason-desc --fqdn --from-cluster --from-fqdn --from-identity --from-ip --from-label --from-namespace --from-pod --from-port --from-service --from-workload --http-header --http-method --http-path --http-status --http-url --identity --interface --ip --ip-version --label --namespace --node-label --node-name --pod --port --protocol --service --snat-ip --tcp-flags --to-cluster --to-fqdn --to-identity --to-ip --to-label --to-namespace --to-pod --to-port --to-service --to-workload --trace-id --traffic-direction --type --uuid --verdict --workload --allowlist --denylist --color --output --time-format --field-mask --experimental-field-mask --config
+                case --first --last --since --until --cel-expression --cluster --drop-reason-desc --fqdn --from-cluster --from-fqdn --from-identity --from-ip --from-label --from-namespace --from-pod --from-port --from-service --from-workload --http-header --http-method --http-path --http-status --http-url --identity --interface --ip --ip-version --label --namespace --node-label --node-name --pod --port --protocol --service --snat-ip --tcp-flags --to-cluster --to-fqdn --to-identity --to-ip --to-label --to-namespace --to-pod --to-port --to-service --to-workload --trace-id --traffic-direction --type --uuid --verdict --workload --allowlist --denylist --aggregate-by --color --output --time-format --top --field-mask --experimental-field-mask --config
                     set take 1
                 case '--*'
                 case '*'
@@ -124,6 +124,7 @@ function __flowgrep_keys
         workload 'keep flows from or to a workload' \
         allowlist 'keep flows matching JSON FlowFilters' \
         denylist 'drop flows matching JSON FlowFilters' \
+        aggregate-by 'count flows by KEYs instead of printing them' \
         color 'when to colour the output' \
         count 'print only the number of matching flows' \
         ip-translation 'show names instead of IPs (default true)' \
@@ -133,6 +134,7 @@ function __flowgrep_keys
         print-node-name 'show the node that observed each flow' \
         quiet 'print nothing, stop at the first matching flow' \
         time-format 'how timestamps are printed' \
+        top 'keep the N largest --aggregate-by rows' \
         experimental-use-default-field-masks 'accepted for compatibility; has no effect' \
         field-mask 'print only these fields in JSON output' \
         debug 'print debug messages on standard error' \
@@ -171,6 +173,7 @@ complete -c flowgrep -n '__flowgrep_state config-value:to-identity' -f -a 'host 
 complete -c flowgrep -n '__flowgrep_state config-value:traffic-direction' -f -a 'ingress egress'
 complete -c flowgrep -n '__flowgrep_state config-value:type' -f -a 'drop debug capture trace policy-verdict recorder trace-sock l7 agent trace:to-endpoint trace:to-proxy trace:to-host trace:to-stack trace:to-overlay trace:from-endpoint trace:from-proxy trace:from-host trace:from-stack trace:from-overlay trace:from-network trace:to-network agent:unspecified agent:message agent:agent-started agent:endpoint-regenerate-success agent:endpoint-regenerate-failure agent:policy-updated agent:policy-deleted agent:endpoint-created agent:endpoint-deleted agent:ipcache-upserted agent:ipcache-deleted agent:service-upserted agent:service-deleted'
 complete -c flowgrep -n '__flowgrep_state config-value:verdict' -f -a 'VERDICT_UNKNOWN FORWARDED DROPPED ERROR AUDIT REDIRECTED TRACED TRANSLATED'
+complete -c flowgrep -n '__flowgrep_state config-value:aggregate-by' -f -a '(__flowgrep_list src-ns src-pod src-workload src-identity src-ip dst-ns dst-pod dst-workload dst-identity dst-ip dst-port protocol type denied-by allowed-by uuid verdict drop_reason auth_type ethernet.source ethernet.destination IP.source IP.source_xlated IP.destination IP.ipVersion IP.encrypted l4.TCP.source_port l4.TCP.destination_port l4.TCP.flags.FIN l4.TCP.flags.SYN l4.TCP.flags.RST l4.TCP.flags.PSH l4.TCP.flags.ACK l4.TCP.flags.URG l4.TCP.flags.ECE l4.TCP.flags.CWR l4.TCP.flags.NS l4.UDP.source_port l4.UDP.destination_port l4.ICMPv4.type l4.ICMPv4.code l4.ICMPv6.type l4.ICMPv6.code l4.SCTP.source_port l4.SCTP.destination_port source.ID source.identity source.cluster_name source.namespace source.pod_name destination.ID destination.identity destination.cluster_name destination.namespace destination.pod_name Type node_name l7.type l7.latency_ns l7.dns.query l7.dns.ttl l7.dns.observation_source l7.dns.rcode l7.http.code l7.http.method l7.http.url l7.http.protocol l7.kafka.error_code l7.kafka.api_version l7.kafka.api_key l7.kafka.correlation_id l7.kafka.topic reply event_type.type event_type.sub_type source_service.name source_service.namespace destination_service.name destination_service.namespace traffic_direction policy_match_type trace_observation_point trace_reason file.name file.line drop_reason_desc is_reply debug_capture_point interface.index interface.name proxy_port trace_context.parent.trace_id sock_xlate_point socket_cookie cgroup_id Summary)'
 complete -c flowgrep -n '__flowgrep_state config-value:color' -f -a 'auto always never'
 complete -c flowgrep -n '__flowgrep_state config-value:output' -f -a 'compact dict table json jsonpb'
 complete -c flowgrep -n '__flowgrep_state config-value:time-format' -f -a 'StampMilli YearMonthDay YearMonthDayHour YearMonthDayHourMinute RFC3339 RFC3339Milli RFC3339Micro RFC3339Nano RFC1123Z'
@@ -238,6 +241,7 @@ complete -c flowgrep -l verdict -d 'keep flows with this verdict' -x -a 'VERDICT
 complete -c flowgrep -l workload -d 'keep flows from or to a workload' -x
 complete -c flowgrep -l allowlist -d 'keep flows matching JSON FlowFilters' -x
 complete -c flowgrep -l denylist -d 'drop flows matching JSON FlowFilters' -x
+complete -c flowgrep -l aggregate-by -d 'count flows by KEYs instead of printing them' -x -a '(__flowgrep_list src-ns src-pod src-workload src-identity src-ip dst-ns dst-pod dst-workload dst-identity dst-ip dst-port protocol type denied-by allowed-by uuid verdict drop_reason auth_type ethernet.source ethernet.destination IP.source IP.source_xlated IP.destination IP.ipVersion IP.encrypted l4.TCP.source_port l4.TCP.destination_port l4.TCP.flags.FIN l4.TCP.flags.SYN l4.TCP.flags.RST l4.TCP.flags.PSH l4.TCP.flags.ACK l4.TCP.flags.URG l4.TCP.flags.ECE l4.TCP.flags.CWR l4.TCP.flags.NS l4.UDP.source_port l4.UDP.destination_port l4.ICMPv4.type l4.ICMPv4.code l4.ICMPv6.type l4.ICMPv6.code l4.SCTP.source_port l4.SCTP.destination_port source.ID source.identity source.cluster_name source.namespace source.pod_name destination.ID destination.identity destination.cluster_name destination.namespace destination.pod_name Type node_name l7.type l7.latency_ns l7.dns.query l7.dns.ttl l7.dns.observation_source l7.dns.rcode l7.http.code l7.http.method l7.http.url l7.http.protocol l7.kafka.error_code l7.kafka.api_version l7.kafka.api_key l7.kafka.correlation_id l7.kafka.topic reply event_type.type event_type.sub_type source_service.name source_service.namespace destination_service.name destination_service.namespace traffic_direction policy_match_type trace_observation_point trace_reason file.name file.line drop_reason_desc is_reply debug_capture_point interface.index interface.name proxy_port trace_context.parent.trace_id sock_xlate_point socket_cookie cgroup_id Summary)'
 complete -c flowgrep -l color -d 'when to colour the output' -x -a 'auto always never'
 complete -c flowgrep -s c -l count -d 'print only the number of matching flows'
 complete -c flowgrep -l ip-translation -d 'show names instead of IPs (default true)'
@@ -247,6 +251,7 @@ complete -c flowgrep -s o -l output -d 'how to print flows' -x -a 'compact dict 
 complete -c flowgrep -l print-node-name -d 'show the node that observed each flow'
 complete -c flowgrep -s q -l quiet -d 'print nothing, stop at the first matching flow'
 complete -c flowgrep -l time-format -d 'how timestamps are printed' -x -a 'StampMilli YearMonthDay YearMonthDayHour YearMonthDayHourMinute RFC3339 RFC3339Milli RFC3339Micro RFC3339Nano RFC1123Z'
+complete -c flowgrep -l top -d 'keep the N largest --aggregate-by rows' -x
 complete -c flowgrep -l experimental-use-default-field-masks -d 'accepted for compatibility; has no effect'
 complete -c flowgrep -l field-mask -l experimental-field-mask -d 'print only these fields in JSON output' -x
 complete -c flowgrep -l config -d 'read settings from FILE (an empty FILE: none)' -r -F

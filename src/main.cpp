@@ -28,8 +28,11 @@ namespace {
 // each line: a person at a terminal, --line-buffered and --follow want every line at once, dict
 // and table output depend on the records before.
 bool runs_in_parallel(const options& opts, bool watched, unsigned cores) {
-    return cores >= 2 && !watched && !opts.follow &&
-           (opts.output == output_format::json || opts.output == output_format::compact);
+    if (cores < 2 || opts.follow) return false;
+    // Counting prints nothing until the end, so a terminal does not need each line at once; the
+    // workers' counts add up to the same rows.
+    if (opts.aggregate.active()) return true;
+    return !watched && (opts.output == output_format::json || opts.output == output_format::compact);
 }
 
 exit_status run(const options& opts) {
@@ -38,11 +41,15 @@ exit_status run(const options& opts) {
     output_sink out(1, watched);
     output_sink err(2, true);
 
-    // --last keeps copies of the lines and prints the final ones at the end; -q and -c print nothing.
-    const line_use use = opts.last > 0                 ? line_use::copy
-                         : (opts.quiet || opts.count) ? line_use::note
-                                                      : line_use::print;
-    // The printer of the lines the workers only copied (--last), and of what comes at the end.
+    // --last keeps copies of the lines and prints the final ones at the end; -q and -c print
+    // nothing. The workers count --aggregate-by's rows themselves, unless only the first or last
+    // lines count: those are cut in order, so the workers keep copies for the in-order stage.
+    const bool aggregate = opts.aggregate.active();
+    const line_use use = opts.last > 0 || (aggregate && opts.first > 0) ? line_use::copy
+                         : aggregate                                    ? line_use::aggregate
+                         : (opts.quiet || opts.count)                   ? line_use::note
+                                                                        : line_use::print;
+    // The printer of the lines the workers only copied, and of what comes at the end.
     std::unique_ptr<line_processor> last_printer;
     if (use == line_use::copy) last_printer = std::make_unique<line_processor>(opts, line_use::print);
 
@@ -69,8 +76,10 @@ exit_status run(const options& opts) {
     }
     std::vector<std::unique_ptr<line_processor>> workers;
     for (unsigned i = 0; i < std::min(cores, 8u); ++i) workers.push_back(std::make_unique<line_processor>(opts, use));
-    ordered_output ordered(opts, use, *reader, out, err, last_printer ? last_printer.get() : workers[0].get());
+    line_processor* printer = last_printer ? last_printer.get() : workers[0].get();
+    ordered_output ordered(opts, use, *reader, out, err, printer);
     run_parallel(reader, workers, ordered);
+    for (auto& w : workers) if (w.get() != printer) printer->merge_counts(*w);
     return ordered.finish();
 }
 

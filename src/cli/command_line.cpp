@@ -112,6 +112,18 @@ void apply_flag(const flag_use& use, flag_values& v, options& o) {
     case option_action::strict: o.strict = parse_switch(use); break;
     case option_action::line_buffered: o.line_buffered = parse_switch(use); break;
     case option_action::config: break;  // read before any flag is applied
+    case option_action::aggregate_by:
+        try {
+            for (const auto& name : go::read_csv_record(use.value)) {
+                for (const auto& key : o.aggregate.keys)
+                    if (key.name == name) throw std::invalid_argument("key \"" + name + "\" is given twice");
+                o.aggregate.keys.push_back(parse_aggregate_key(name));
+            }
+        } catch (const std::invalid_argument& e) {
+            throw invalid_argument(use, e.what());
+        }
+        break;
+    case option_action::top: o.aggregate.top = parse_count(use); break;
     }
 }
 
@@ -161,6 +173,26 @@ void append_json_filters(std::string_view flag, const std::vector<std::string>& 
             throw usage_error("invalid --" + std::string(flag) + " flag: failed to decode '" + text + "': " + e.what());
         }
     }
+}
+
+// --aggregate-by prints a table or JSON rows. A compact or dict output from a setting means the
+// table; written on the command line it is a contradiction. Nothing is left to count with --quiet,
+// --count already is a count, and a field mask has no flows to cut.
+void check_aggregation(const recorded_args& recorded, const flag_values& v, options& o) {
+    if (!o.aggregate.active()) {
+        if (o.aggregate.top > 0) throw usage_error("--top needs --aggregate-by");
+        return;
+    }
+    const bool output_given = std::any_of(recorded.flags.begin(), recorded.flags.end(), [](const flag_use& use) {
+        return use.spec->action == option_action::output;
+    });
+    if (output_given && (o.output == output_format::compact || o.output == output_format::dict))
+        throw combination_error(v, v.output + " output format is not compatible with --aggregate-by (it prints a "
+                                   "table, or JSON rows with -o json)");
+    if (!o.field_mask.empty()) throw combination_error(v, "cannot set both --aggregate-by and --field-mask");
+    if (o.count) throw combination_error(v, "cannot set both --aggregate-by and --count");
+    if (o.quiet) throw combination_error(v, "cannot set both --aggregate-by and --quiet");
+    o.aggregate.format = o.output == output_format::json ? aggregate_format::json : aggregate_format::table;
 }
 
 // What fieldmaskpb.New says of the first path that is not a Flow field, when hubble builds the
@@ -232,6 +264,7 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
         throw combination_error(v, "table output format is not compatible with follow mode");
     if (o.output != output_format::json && !o.field_mask.empty())
         throw combination_error(v, v.output + " output format is not compatible with custom field mask");
+    check_aggregation(recorded, v, o);
     o.time_format = canonical_time_format(v.time_format);
     o.color = parse_color(v.color);
     if (o.numeric) o.ip_translation = false;
@@ -316,6 +349,13 @@ void check_flag_value(const option_spec& spec, const std::string& value, int64_t
         check_field_mask(o.field_mask);
         break;
     }
+    case option_action::aggregate_by: {
+        options o;
+        flag_values v;
+        apply_flag(use, v, o);
+        break;
+    }
+    case option_action::top: parse_count(use); break;
     case option_action::time_format:  // any name is taken, as by the flag (unknown ones mean StampMilli)
     case option_action::color:        // and unknown ones mean auto
     case option_action::config: break;

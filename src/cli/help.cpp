@@ -71,15 +71,18 @@ void append_row(std::string& out, const std::string& flags, std::string_view sum
 }
 
 // A flag with a short, closed set of values lists them after its summary; long lists (event types,
-// drop reasons) are left to the man page and `flowgrep event-types`.
+// drop reasons) are left to the man page and `flowgrep event-types`, unless the flag asks for its
+// first few to be listed (--aggregate-by's aliases).
 std::string summary_with_choices(const option_spec& spec) {
     std::string text(spec.summary);
-    if (spec.choices.empty() || spec.choices.size() > max_listed_choices) return text;
+    const size_t listed = spec.help_choices > 0 ? spec.help_choices : spec.choices.size();
+    if (spec.choices.empty() || (spec.help_choices == 0 && listed > max_listed_choices)) return text;
     text += " (";
-    for (size_t i = 0; i < spec.choices.size(); ++i) {
+    for (size_t i = 0; i < listed; ++i) {
         if (i > 0) text += ", ";
         text += spec.choices[i];
     }
+    if (listed < spec.choices.size()) text += ", ...";
     text += ')';
     return text;
 }

@@ -8,6 +8,7 @@
 #include "cli/settings.h"
 #include "cli/subcommands.h"
 #include "exit_status.h"
+#include "output/aggregate_keys.h"
 
 #ifndef FLOWGREP_VERSION
 #define FLOWGREP_VERSION "unknown"
@@ -268,6 +269,36 @@ void event_types(std::string& out) {
     out += ".fi\n";
 }
 
+// --aggregate-by's keys: the aliases one line each, then how field paths are read.
+void aggregation_keys(std::string& out) {
+    section(out, "AGGREGATION KEYS");
+    out += text_line(
+        "--aggregate-by takes these aliases, or any Flow field path that names one value, dotted as for "
+        "--field-mask (proto names: source.namespace, l4.TCP.destination_port, l7.http.code, is_reply); the "
+        "shells complete both. A path whose field the parsed flow does not hold (l4.ICMPv4.type, "
+        "trace_observation_point ...) is read from the line's JSON, which costs a second parse of each "
+        "counted flow.");
+    paragraph(out,
+              "A value is missing (- in the table, null in JSON) when its field is not in the line's JSON. Hubble's "
+              "JSON leaves out every field that holds its default, so a 0, an empty string, false and an enum's "
+              "zero value read as missing too: an ICMP echo reply's l4.ICMPv4.type, a to-endpoint trace's "
+              "event_type.sub_type (the type alias names it: trace:to-endpoint). is_reply is true, false or "
+              "missing. Rows with equal counts are ordered by their values in key order: numbers by value, text "
+              "bytewise, missing last.");
+    for (const auto& alias : aggregate_aliases()) {
+        out += ".TP\n";
+        out += bold(alias.name) + "\n";
+        out += text_line(alias.description);
+    }
+    paragraph(out,
+              "Workload names (src-workload, dst-workload) come from the endpoint's workloads field when Hubble "
+              "filled it in. Otherwise they are guessed from the pod name, conservatively: name-HASH-XXXXX (a "
+              "Deployment's pod, HASH 6 to 10 and XXXXX 5 characters of Kubernetes' alphabet "
+              "bcdfghjklmnpqrstvwxz2456789) gives name; name-N (a StatefulSet's pod) and name-XXXXX (a "
+              "DaemonSet's, Job's or bare ReplicaSet's) give name; any other pod name is kept whole. A CronJob's "
+              "pod gives its Job's name (cronjob-28391445).");
+}
+
 void exit_statuses(std::string& out) {
     section(out, "EXIT STATUS");
     for (const auto& doc : exit_status_docs) {
@@ -432,6 +463,7 @@ std::string man_page(std::span<const option_spec> table) {
     description(out);
     flag_sections(out, table);
     event_types(out);
+    aggregation_keys(out);
     exit_statuses(out);
     environment_section(out, table);
     files_section(out, table);

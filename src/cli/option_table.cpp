@@ -4,6 +4,7 @@
 
 #include "cli/filter_builder.h"
 #include "flow/enums.h"
+#include "output/aggregate_keys.h"
 
 namespace flowgrep {
 
@@ -325,6 +326,28 @@ std::vector<option_spec> build_table() {
                             {}, '\0', true));
 
     // ---- Formatting ----
+    {
+        option_spec aggregate = valued_flag(
+            a::aggregate_by, g::formatting, "aggregate-by", "KEY[,KEY...]",
+            "count flows by KEYs instead of printing them",
+            "Count the flows that pass the filters (after --first or --last) by the values of the KEYs, and "
+            "print one row per distinct combination with its count, most frequent first (ties in key order), "
+            "instead of the flows. A KEY is a Flow field path as --field-mask names it (source.namespace, "
+            "verdict, l4.TCP.destination_port, event_type.type ...) or an alias (AGGREGATION KEYS lists "
+            "them: src-ns, dst-pod, dst-port, protocol, type ...). A field that is unset or holds its "
+            "default (which Hubble's JSON leaves out) is missing, and missing is a value of its own: - in "
+            "the table, null in JSON. The output is a table with COUNT first and the keys as given as "
+            "headers (nothing when no flow passed), or with -o json one object per row: "
+            "{\"count\":12,\"src-ns\":\"default\",\"dst-port\":80}, values typed as in the flow "
+            "JSON (enums by name). Only flows are counted: not node status, lost events (a warning says how "
+            "many were lost) or agent and debug events. Repeat the flag or separate keys with commas. It "
+            "cannot be combined with --count, --quiet, --field-mask, or -o compact or dict on the command "
+            "line (from a setting they mean the table). With --follow the rows come when the input "
+            "ends. Memory grows with the number of distinct rows, not with the input.",
+            aggregate_key_choices(), '\0', true);
+        aggregate.help_choices = aggregate_aliases().size();
+        t.push_back(std::move(aggregate));
+    }
     t.push_back(with_default(valued_flag(a::color, g::formatting, "color", "WHEN", "when to colour the output",
                                          "Colour the compact and dict output: always, never, or auto (when standard "
                                          "output is a terminal and NO_COLOR is unset). Any other value means auto.",
@@ -370,6 +393,12 @@ std::vector<option_spec> build_table() {
                                          "or RFC1123Z. Unknown names mean StampMilli. JSON output is not affected.",
                                          time_formats),
                              "StampMilli"));
+    t.push_back(with_default(
+        valued_flag(a::top, g::formatting, "top", "N", "keep the N largest --aggregate-by rows",
+                    "Print only the first N rows of --aggregate-by, the most frequent (ties in key order). N "
+                    "is an unsigned integer (Go base prefixes allowed); 0 means every row. Only with "
+                    "--aggregate-by."),
+        "0"));
     t.push_back(switch_flag(a::use_default_field_masks, g::formatting, "experimental-use-default-field-masks",
                             "accepted for compatibility; has no effect",
                             "Accepted so that hubble observe command lines carry over; it changes nothing "

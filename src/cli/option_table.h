@@ -54,6 +54,8 @@ enum class option_action : uint8_t {
     strict,
     line_buffered,
     config,
+    aggregate_by,
+    top,
 };
 
 // How a value that holds several values of a repeatable flag (an environment variable, or
@@ -78,6 +80,9 @@ struct option_spec {
     std::string_view default_value = {};  // what applies when nothing sets it (not for repeatable flags)
     bool setting = true;  // may also come from FLOWGREP_<NAME> and the config file (see settings.h)
     list_split split = list_split::commas_and_newlines;  // for repeatable flags
+    // --help lists this many of the choices even when there are more (the rest only complete),
+    // followed by "...".
+    size_t help_choices = 0;
 };
 
 // The table, in help order: by group, then alphabetically, as hubble's help lists them.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "filter/flow_filter.h"
+#include "output/aggregate_keys.h"
 
 namespace flowgrep {
 
@@ -35,6 +36,7 @@ struct options {
     bool print_node_name = false;
     std::vector<std::string> field_mask;  // Flow field paths, checked; only with json output
     bool use_default_field_masks = false;  // accepted for compatibility; no effect on files
+    aggregate_spec aggregate;  // --aggregate-by, --top: counted rows instead of flows when active
 
     bool print_raw_filters = false;
     bool silent_errors = false;

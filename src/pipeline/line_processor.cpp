@@ -38,7 +38,10 @@ line_processor::line_processor(const options& opts, line_use use)
       parser_(fields_to_decode(opts, matcher_, window_)),
       use_(use),
       first_(opts.first) {
-    if (use_ == line_use::print) printer_ = make_printer(opts, out_, err_);
+    if (opts.aggregate.active())
+        aggregator_.emplace(opts.aggregate);
+    else if (use_ == line_use::print)
+        printer_ = make_printer(opts, out_, err_);
 }
 
 line_processor::~line_processor() = default;
@@ -61,6 +64,7 @@ void line_processor::process(const input_block& block, block_output& result) {
         switch (use_) {
         case line_use::print: printer_->print(response_); break;
         case line_use::copy: out_.write(line.text); break;
+        case line_use::aggregate: aggregator_->add(response_, line.text); break;
         case line_use::note: break;
         }
         result.passed.push_back({index, out_.buffer().size(), err_.buffer().size(),
@@ -76,7 +80,10 @@ void line_processor::print_kept(std::string_view text, block_output& result) {
     out_.buffer().swap(result.out);
     err_.buffer().swap(result.err);
     if (parser_.parse(text, response_) && parser_.check_rest(text)) {
-        printer_->print(response_);
+        if (aggregator_)
+            aggregator_->add(response_, text);
+        else
+            printer_->print(response_);
         result.passed.push_back({0, out_.buffer().size(), err_.buffer().size(),
                                  response_.kind == response_kind::flow});
     }
@@ -84,11 +91,18 @@ void line_processor::print_kept(std::string_view text, block_output& result) {
     err_.buffer().swap(result.err);
 }
 
+void line_processor::merge_counts(line_processor& other) {
+    if (aggregator_ && other.aggregator_) aggregator_->merge(*other.aggregator_);
+}
+
 void line_processor::finish(block_output& result) {
-    if (!printer_) return;
+    if (!printer_ && !aggregator_) return;
     out_.buffer().swap(result.out);
     err_.buffer().swap(result.err);
-    printer_->finish();
+    if (aggregator_)
+        aggregator_->print(out_, err_);
+    else
+        printer_->finish();
     out_.buffer().swap(result.out);
     err_.buffer().swap(result.err);
 }

@@ -1,16 +1,19 @@
 // One worker's state for turning input lines into output: its own parser, compiled filters and
 // printer (none of them is shared between threads), applied to every line of a block. What it
 // does with a line that passes depends on the run: print it, keep a copy of its text for the
-// in-order stage (--last), or nothing beyond noting it passed (-q, -c).
+// in-order stage (--last), count it by its keys (--aggregate-by), or nothing beyond noting it passed
+// (-q, -c).
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "cli/options.h"
 #include "filter/matcher.h"
 #include "flow/parse.h"
 #include "input/block_reader.h"
+#include "output/aggregator.h"
 #include "output/printer.h"
 #include "output/sink.h"
 #include "pipeline/block_output.h"
@@ -18,7 +21,7 @@
 
 namespace flowgrep {
 
-enum class line_use { print, copy, note };
+enum class line_use { print, copy, aggregate, note };
 
 class line_processor {
 public:
@@ -28,18 +31,22 @@ public:
     // Appends what the lines of `block` give to `out`.
     void process(const input_block& block, block_output& out);
 
-    // Prints one line kept earlier (--last); it passed and was checked then. `text` must be
-    // followed by simdjson's padding.
+    // Prints (or counts, under --aggregate-by) one line kept earlier (--last); it passed and was
+    // checked then. `text` must be followed by simdjson's padding.
     void print_kept(std::string_view text, block_output& out);
 
-    // Lets the printer end (table output prints its rows here), into `out`.
+    // Lets the printer end (table output prints its rows here, aggregation its table), into `out`.
     void finish(block_output& out);
+
+    // Adds another worker's counts into this one's (--aggregate-by), before finish().
+    void merge_counts(line_processor& other);
 
 private:
     // The printer writes into these; their buffers are swapped with a block_output's.
     output_sink out_{-1};
     output_sink err_{-1};
     std::unique_ptr<printer> printer_;
+    std::optional<aggregator> aggregator_;
     flow_matcher matcher_;
     time_window window_;
     response_parser parser_;

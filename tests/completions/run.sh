@@ -132,6 +132,12 @@ check 'flowgrep completion zsh ' # one shell only
 check 'flowgrep --verdict DROPPED ot' other.json
 check 'flowgrep example.json ot' other.json
 check 'flowgrep comp' completion
+# --aggregate-by: the aliases and the Flow field paths, each item of the list on its own.
+check 'flowgrep --aggregate-by src-' src-identity src-ip src-ns src-pod src-workload
+check 'flowgrep --aggregate-by l4.UDP.' l4.UDP.destination_port l4.UDP.source_port
+check 'flowgrep --aggregate-by verd' verdict
+check 'flowgrep --aggregate-by source.lab' # a list: not a key
+check 'flowgrep --top ' # free number: nothing
 check 'flowgrep -- comp' # after --, a file named comp... (there is none)
 
 # config: its actions, then the keys (the settings' long names), then a key's values as its flag's.
@@ -157,6 +163,8 @@ bash)
     check 'flowgrep -o=j' json jsonpb
     check 'flowgrep -4t trace:from-n' from-network
     check 'flowgrep --tcp-flags SYN,A' SYN,ACK
+    check 'flowgrep --aggregate-by src-ns,dst-p' src-ns,dst-pod src-ns,dst-port
+    check 'flowgrep --aggregate-by=src-ns,source.p' src-ns,source.pod_name
     check 'flowgrep ' completion config event-types example.json exdir other.json
     check 'flowgrep config set tcp-flags SYN,A' SYN,ACK
     check 'flowgrep config set type trace:to-s' to-stack
@@ -166,6 +174,8 @@ zsh)
     check 'flowgrep --identity=wor' world world-ipv4 world-ipv6
     check 'flowgrep -oj' json jsonpb
     check 'flowgrep --tcp-flags SYN,A' ACK
+    check 'flowgrep --aggregate-by src-ns,dst-p' dst-pod dst-port
+    check 'flowgrep --aggregate-by=src-ns,source.p' source.pod_name
     check 'flowgrep ' completion config event-types example.json exdir other.json
     # Flags that cannot repeat are not offered twice; those that can are.
     check 'flowgrep -o json --outp'
@@ -183,6 +193,8 @@ fish)
     check 'flowgrep --identity=wor' --identity=world --identity=world-ipv4 --identity=world-ipv6
     check 'flowgrep -oj' -ojson -ojsonpb
     check 'flowgrep --tcp-flags SYN,A' SYN,ACK
+    check 'flowgrep --aggregate-by src-ns,dst-p' src-ns,dst-pod src-ns,dst-port
+    check 'flowgrep --aggregate-by=src-ns,source.p' --aggregate-by=src-ns,source.pod_name
     check 'flowgrep ' completion config event-types example.json exdir/ other.json
     check_line 'flowgrep --ty' $'--type\tkeep flows of an event type (and sub-type)'
     check_line 'flowgrep comp' $'completion\tprint a completion script for bash, zsh or fish'

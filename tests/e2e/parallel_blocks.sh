@@ -40,6 +40,15 @@ same -q --verdict DROPPED
 same --strict
 same --strict -o json --first 1000
 
+# Each worker counts its own blocks and the counts are merged; with --first the in-order stage
+# counts every line itself. A --first past the end must give the same rows.
+what="aggregation: merged worker counts = counted in order"
+fg --aggregate-by src-ns,dst-ns,verdict,dst-port --first 999999999 "$work/big.json"
+mv "$work/out" "$work/want.out"
+fg --aggregate-by src-ns,dst-ns,verdict,dst-port "$work/big.json"
+expect_status 0; expect_out "$work/want.out"
+[[ $(wc -l <"$work/out") -gt 2 ]] || fail "$what: too few rows: $(<"$work/out")"
+
 what="the warnings name the right lines"
 fg -o json "$work/big.json"
 expect_status 0

@@ -189,3 +189,31 @@ TEST_CASE("flag-time errors come in command-line order", "[cli][values][order]")
     CHECK(error_of({"-o", "yaml", "--verdict", "x"}) ==
           R"(invalid argument "x" for "--verdict" flag: invalid --verdict value: x)");
 }
+
+TEST_CASE("flags --aggregate-by and --top", "[cli][values][aggregate]") {
+    const options o = parse_ok({"--aggregate-by=src-ns,l4.TCP.destination_port", "--aggregate-by", "type", "--top",
+                                "0x10"});
+    REQUIRE(o.aggregate.keys.size() == 3);
+    CHECK(o.aggregate.keys[0].name == "src-ns");
+    CHECK(o.aggregate.keys[1].read == key_read::dst_port_tcp);
+    CHECK(o.aggregate.keys[2].read == key_read::event_type_name);
+    CHECK(o.aggregate.top == 16);
+    CHECK(o.aggregate.format == aggregate_format::table);
+    CHECK(parse_ok({"--aggregate-by", "verdict", "-o", "jsonpb"}).aggregate.format == aggregate_format::json);
+    CHECK(parse_ok({"--aggregate-by", "verdict", "-o", "table"}).aggregate.format == aggregate_format::table);
+    CHECK(!parse_ok({}).aggregate.active());
+
+    CHECK(error_of({"--aggregate-by", "src-ns,dts-ns"}) ==
+          "invalid argument \"src-ns,dts-ns\" for \"--aggregate-by\" flag: unknown key \"dts-ns\" (did you mean "
+          "dst-ns?)");
+    CHECK(error_of({"--aggregate-by", "src-ns,"}).starts_with(
+        "invalid argument \"src-ns,\" for \"--aggregate-by\" flag: unknown key \"\""));
+    CHECK(error_of({"--top", "5"}) == "--top needs --aggregate-by");
+    CHECK(error_of({"--aggregate-by", "verdict", "-o", "compact"}) ==
+          "compact output format is not compatible with --aggregate-by (it prints a table, or JSON rows with -o "
+          "json)");
+    CHECK(error_of({"--aggregate-by", "verdict", "-c"}) == "cannot set both --aggregate-by and --count");
+    CHECK(error_of({"--aggregate-by", "verdict", "-q"}) == "cannot set both --aggregate-by and --quiet");
+    CHECK(error_of({"--aggregate-by", "verdict", "-o", "json", "--field-mask", "time"}) ==
+          "cannot set both --aggregate-by and --field-mask");
+}

@@ -1,0 +1,535 @@
+// The aggregator. A key's value is missing when its field is unset or holds its proto3 default ("",
+// 0, false, the enum's 0): exactly when protojson leaves it out of Hubble's JSON, so that a default
+// written out and one left out count as one value. Enum values become their names (numbers when
+// unknown, as protojson writes them) when the tuple is encoded, so printing needs no tables.
+#include "output/aggregator.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <vector>
+
+#include <simdjson.h>
+
+#include "flow/enums.h"
+#include "output/tab_writer.h"
+#include "output/text_append.h"
+
+namespace flowgrep {
+
+namespace dom = simdjson::dom;
+
+namespace {
+
+// The type byte before each value of an encoded tuple. The order is the order of the columns' sort
+// among values of different types: numbers, then text, then booleans, then a missing value.
+enum tag : char { tag_int = 'i', tag_uint = 'u', tag_double = 'd', tag_text = 's', tag_bool = 'b', tag_missing = '~' };
+
+int tag_rank(char t) {
+    switch (t) {
+    case tag_int:
+    case tag_uint:
+    case tag_double: return 0;
+    case tag_text: return 1;
+    case tag_bool: return 2;
+    default: return 3;
+    }
+}
+
+template <typename T>
+void put_raw(std::string& out, T v) {
+    char bytes[sizeof v];
+    std::memcpy(bytes, &v, sizeof v);
+    out.append(bytes, sizeof v);
+}
+
+void put_missing(std::string& out) { out.push_back(tag_missing); }
+
+void put_text(std::string& out, std::string_view s) {
+    if (s.empty()) return put_missing(out);
+    out.push_back(tag_text);
+    put_raw(out, static_cast<uint32_t>(s.size()));
+    out.append(s);
+}
+
+// Integers are one type whatever field they come from: int64 when they fit, so that a uint32 read
+// from the parsed flow and the same number read from the JSON encode alike.
+void put_int(std::string& out, int64_t v) {
+    if (v == 0) return put_missing(out);
+    out.push_back(tag_int);
+    put_raw(out, v);
+}
+
+void put_uint(std::string& out, uint64_t v) {
+    if (v <= static_cast<uint64_t>(INT64_MAX)) return put_int(out, static_cast<int64_t>(v));
+    out.push_back(tag_uint);
+    put_raw(out, v);
+}
+
+void put_double(std::string& out, double v) {
+    if (v == 0) return put_missing(out);
+    out.push_back(tag_double);
+    put_raw(out, v);
+}
+
+void put_bool(std::string& out, bool v) {
+    if (!v) return put_missing(out);
+    out.push_back(tag_bool);
+    out.push_back(1);
+}
+
+// An enum by name, or its number when the table has none (0 is the default, so missing).
+void put_enum(std::string& out, enum_table table, int32_t number) {
+    if (number == 0) return put_missing(out);
+    std::string_view name = enum_name(table, number);
+    if (name.empty())
+        put_int(out, number);
+    else
+        put_text(out, name);
+}
+
+// The event type as `flowgrep event-types` names it, built in a small buffer of its own.
+void put_event_type(std::string& out, const flow& f) {
+    if (!f.has_event_type) return put_missing(out);
+    constexpr int32_t drop = 1, trace = 4, agent = 130;
+    char buf[96];
+    size_t n = 0;
+    auto append = [&](std::string_view s) {
+        s = s.substr(0, sizeof buf - n);
+        std::memcpy(buf + n, s.data(), s.size());
+        n += s.size();
+    };
+    auto append_number = [&](int32_t v) { n = static_cast<size_t>(std::to_chars(buf + n, buf + sizeof buf, v).ptr - buf); };
+    const std::string_view name = enum_name(event_type_names, f.event_type);
+    if (name.empty())
+        append_number(f.event_type);
+    else
+        append(name);
+    std::string_view sub_name;
+    if (f.event_type == trace) sub_name = enum_name(trace_sub_type_names, f.event_sub_type);
+    if (f.event_type == agent) sub_name = enum_name(agent_sub_type_names, f.event_sub_type);
+    if (!sub_name.empty() && !name.empty()) {
+        append(":");
+        append(sub_name);
+    } else if (f.event_sub_type != 0 || (f.event_type == drop && !name.empty())) {
+        append(":");
+        append_number(f.event_sub_type);
+    }
+    put_text(out, std::string_view(buf, n));
+}
+
+void put_protocol(std::string& out, const flow& f) {
+    switch (f.l7_record) {
+    case l7_kind::http: return put_text(out, "http");
+    case l7_kind::dns: return put_text(out, "dns");
+    case l7_kind::kafka: return put_text(out, "kafka");
+    case l7_kind::none: break;
+    }
+    switch (f.l4) {
+    case l4_kind::tcp: return put_text(out, "tcp");
+    case l4_kind::udp: return put_text(out, "udp");
+    case l4_kind::sctp: return put_text(out, "sctp");
+    case l4_kind::icmpv4: return put_text(out, "icmpv4");
+    case l4_kind::icmpv6: return put_text(out, "icmpv6");
+    case l4_kind::none: break;
+    }
+    put_missing(out);
+}
+
+void put_workload(std::string& out, const endpoint& e) {
+    if (!e.workloads.empty() && !e.workloads.front().name.empty()) return put_text(out, e.workloads.front().name);
+    put_text(out, workload_of_pod(e.pod_name));
+}
+
+void put_port(std::string& out, const flow& f, l4_kind kind, bool source) {
+    if (f.l4 != kind) return put_missing(out);
+    put_uint(out, source ? f.source_port : f.destination_port);
+}
+
+void put_from_flow(std::string& out, key_read read, const flow& f) {
+    using k = key_read;
+    switch (read) {
+    case k::json:
+    case k::denied_by:
+    case k::allowed_by: break;  // read from the JSON
+    case k::src_ns: return put_text(out, f.source.namespace_);
+    case k::src_pod: return put_text(out, f.source.pod_name);
+    case k::src_workload: return put_workload(out, f.source);
+    case k::src_identity: return put_uint(out, f.source.identity);
+    case k::src_id: return put_uint(out, f.source.id);
+    case k::src_cluster: return put_text(out, f.source.cluster_name);
+    case k::src_ip: return put_text(out, f.ip_source);
+    case k::dst_ns: return put_text(out, f.destination.namespace_);
+    case k::dst_pod: return put_text(out, f.destination.pod_name);
+    case k::dst_workload: return put_workload(out, f.destination);
+    case k::dst_identity: return put_uint(out, f.destination.identity);
+    case k::dst_id: return put_uint(out, f.destination.id);
+    case k::dst_cluster: return put_text(out, f.destination.cluster_name);
+    case k::dst_ip: return put_text(out, f.ip_destination);
+    case k::src_port_tcp: return put_port(out, f, l4_kind::tcp, true);
+    case k::dst_port_tcp: return put_port(out, f, l4_kind::tcp, false);
+    case k::src_port_udp: return put_port(out, f, l4_kind::udp, true);
+    case k::dst_port_udp: return put_port(out, f, l4_kind::udp, false);
+    case k::src_port_sctp: return put_port(out, f, l4_kind::sctp, true);
+    case k::dst_port_sctp: return put_port(out, f, l4_kind::sctp, false);
+    case k::dst_port:
+        if (f.l4 != l4_kind::tcp && f.l4 != l4_kind::udp && f.l4 != l4_kind::sctp) return put_missing(out);
+        return put_uint(out, f.destination_port);
+    case k::protocol: return put_protocol(out, f);
+    case k::event_type_name: return put_event_type(out, f);
+    case k::event_type_type: return f.has_event_type ? put_int(out, f.event_type) : put_missing(out);
+    case k::event_type_sub_type: return f.has_event_type ? put_int(out, f.event_sub_type) : put_missing(out);
+    case k::verdict: return put_enum(out, verdict_enum, f.verdict);
+    case k::drop_reason_desc: return put_enum(out, drop_reason_enum, f.drop_reason_desc);
+    case k::auth_type: return put_enum(out, auth_type_enum, f.auth_type);
+    case k::traffic_direction: return put_enum(out, traffic_direction_enum, f.traffic_direction);
+    case k::node_name: return put_text(out, f.node_name);
+    case k::uuid: return put_text(out, f.uuid);
+    case k::summary: return put_text(out, f.summary);
+    case k::ip_source_xlated: return put_text(out, f.ip_source_xlated);
+    case k::ip_version: return put_enum(out, ip_version_enum, f.ip_version);
+    case k::ethernet_source: return put_text(out, f.ethernet_source);
+    case k::ethernet_destination: return put_text(out, f.ethernet_destination);
+    case k::src_service_name: return put_text(out, f.source_service.name);
+    case k::src_service_ns: return put_text(out, f.source_service.namespace_);
+    case k::dst_service_name: return put_text(out, f.destination_service.name);
+    case k::dst_service_ns: return put_text(out, f.destination_service.namespace_);
+    case k::policy_match_type: return put_uint(out, f.policy_match_type);
+    case k::debug_capture_point: return put_enum(out, debug_capture_point_enum, f.debug_capture_point);
+    case k::sock_xlate_point: return put_enum(out, sock_xlate_point_enum, f.sock_xlate_point);
+    case k::is_reply:
+        // A BoolValue: false is a value here, only an absent one is missing.
+        if (f.is_reply == flow::reply::unknown) return put_missing(out);
+        out.push_back(tag_bool);
+        out.push_back(f.is_reply == flow::reply::yes ? 1 : 0);
+        return;
+    case k::interface_index: return put_uint(out, f.interface_index);
+    case k::interface_name: return put_text(out, f.interface_name);
+    case k::trace_id: return put_text(out, f.trace_id);
+    case k::l7_type: return put_enum(out, l7_flow_type_enum, f.l7_type);
+    case k::dns_query: return put_text(out, f.dns_query);
+    case k::dns_observation_source: return put_text(out, f.dns_observation_source);
+    case k::http_code: return put_uint(out, f.http_code);
+    case k::http_method: return put_text(out, f.http_method);
+    case k::http_url: return put_text(out, f.http_url);
+    }
+    put_missing(out);
+}
+
+// A member of a JSON object by proto or JSON name; false when absent.
+bool member(const dom::element& object, std::string_view proto, std::string_view json, dom::element& out) {
+    dom::object o;
+    if (object.get_object().get(o) != simdjson::SUCCESS) return false;
+    for (auto kv : o)
+        if (kv.key == proto || kv.key == json) {
+            out = kv.value;
+            return true;
+        }
+    return false;
+}
+
+void put_from_json(std::string& out, const aggregate_key& key, const dom::element* flow_json) {
+    if (flow_json == nullptr) return put_missing(out);
+    dom::element e = *flow_json;
+    for (const auto& [proto, json] : key.path)
+        if (!member(e, proto, json, e)) return put_missing(out);
+    switch (e.type()) {
+    case dom::element_type::STRING: return put_text(out, e.get_string().value_unsafe());
+    case dom::element_type::INT64: return put_int(out, e.get_int64().value_unsafe());
+    case dom::element_type::UINT64: return put_uint(out, e.get_uint64().value_unsafe());
+    case dom::element_type::DOUBLE: return put_double(out, e.get_double().value_unsafe());
+    case dom::element_type::BOOL:
+        // A BoolValue (is_reply) keeps false; a plain bool's false is its default.
+        if (key.path.size() == 1 && key.path.front().first == "is_reply") {
+            out.push_back(tag_bool);
+            out.push_back(e.get_bool().value_unsafe() ? 1 : 0);
+            return;
+        }
+        return put_bool(out, e.get_bool().value_unsafe());
+    default: return put_missing(out);  // null (or an object or list, which the parser refuses)
+    }
+}
+
+// NAMESPACE/NAME of the first policy in the first non-empty list of the two, written straight into
+// the tuple (no scratch string per flow).
+void put_policy(std::string& out, const dom::element* flow_json, std::string_view first, std::string_view first_json,
+                std::string_view second, std::string_view second_json) {
+    if (flow_json == nullptr) return put_missing(out);
+    dom::element list, policy, field;
+    dom::array a;
+    bool found = false;
+    for (auto [proto, json] : {std::pair{first, first_json}, std::pair{second, second_json}}) {
+        if (member(*flow_json, proto, json, list) && list.get_array().get(a) == simdjson::SUCCESS && a.size() > 0 &&
+            a.at(0).get(policy) == simdjson::SUCCESS) {
+            found = true;
+            break;
+        }
+    }
+    if (!found) return put_missing(out);
+    std::string_view ns, name;
+    if (member(policy, "namespace", "namespace", field) && field.get_string().get(ns) != simdjson::SUCCESS) ns = {};
+    if (member(policy, "name", "name", field) && field.get_string().get(name) != simdjson::SUCCESS) name = {};
+    if (ns.empty() && name.empty()) return put_missing(out);
+    out.push_back(tag_text);
+    const uint32_t size = static_cast<uint32_t>(ns.size() + (ns.empty() ? 0 : 1) + name.size());
+    put_raw(out, size);
+    out.append(ns);
+    if (!ns.empty()) out.push_back('/');
+    out.append(name);
+}
+
+// One decoded value of a row, pointing into the row's encoded tuple.
+struct cell {
+    char tag = tag_missing;
+    std::string_view text;
+    int64_t i = 0;
+    uint64_t u = 0;
+    double d = 0;
+    bool b = false;
+};
+
+template <typename T>
+T get_raw(const char*& p) {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    p += sizeof v;
+    return v;
+}
+
+void decode(std::string_view tuple, std::vector<cell>& out) {
+    const char* p = tuple.data();
+    const char* end = p + tuple.size();
+    while (p < end) {
+        cell c;
+        c.tag = *p++;
+        switch (c.tag) {
+        case tag_text: {
+            uint32_t n = get_raw<uint32_t>(p);
+            c.text = std::string_view(p, n);
+            p += n;
+            break;
+        }
+        case tag_int: c.i = get_raw<int64_t>(p); break;
+        case tag_uint: c.u = get_raw<uint64_t>(p); break;
+        case tag_double: c.d = get_raw<double>(p); break;
+        case tag_bool: c.b = *p++ != 0; break;
+        default: break;
+        }
+        out.push_back(c);
+    }
+}
+
+// Numbers of the three kinds compare by value.
+int compare_numbers(const cell& a, const cell& b) {
+    auto as_double = [](const cell& c) {
+        return c.tag == tag_int ? static_cast<double>(c.i) : c.tag == tag_uint ? static_cast<double>(c.u) : c.d;
+    };
+    if (a.tag == tag_int && b.tag == tag_int) return a.i < b.i ? -1 : a.i > b.i;
+    if (a.tag == tag_uint && b.tag == tag_uint) return a.u < b.u ? -1 : a.u > b.u;
+    double x = as_double(a), y = as_double(b);
+    return x < y ? -1 : x > y;
+}
+
+int compare(const cell& a, const cell& b) {
+    if (int r = tag_rank(a.tag) - tag_rank(b.tag); r != 0) return r;
+    switch (tag_rank(a.tag)) {
+    case 0: return compare_numbers(a, b);
+    case 1: return a.text.compare(b.text);
+    case 2: return static_cast<int>(a.b) - static_cast<int>(b.b);
+    default: return 0;
+    }
+}
+
+void append_number(std::string& out, const cell& c) {
+    switch (c.tag) {
+    case tag_int: append_int(out, c.i); break;
+    case tag_uint: append_uint(out, c.u); break;
+    default: {
+        char digits[32];
+        auto end = std::to_chars(digits, digits + sizeof digits, c.d).ptr;
+        out.append(digits, static_cast<size_t>(end - digits));
+    }
+    }
+}
+
+// A cell of the table: tabs and line breaks inside a value would break the columns.
+void append_table_value(std::string& out, const cell& c) {
+    switch (c.tag) {
+    case tag_text:
+        for (char ch : c.text) out.push_back(ch == '\t' || ch == '\n' || ch == '\v' || ch == '\f' || ch == '\r' ? ' ' : ch);
+        break;
+    case tag_bool: out.append(c.b ? "true" : "false"); break;
+    case tag_missing: out.push_back('-'); break;
+    default: append_number(out, c); break;
+    }
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+    out.push_back('"');
+    for (char ch : s) {
+        const auto u = static_cast<unsigned char>(ch);
+        if (ch == '"' || ch == '\\') {
+            out.push_back('\\');
+            out.push_back(ch);
+        } else if (u < 0x20) {
+            constexpr char hex[] = "0123456789abcdef";
+            out.append("\\u00");
+            out.push_back(hex[u >> 4]);
+            out.push_back(hex[u & 15]);
+        } else {
+            out.push_back(ch);
+        }
+    }
+    out.push_back('"');
+}
+
+void append_json_value(std::string& out, const cell& c) {
+    switch (c.tag) {
+    case tag_text: append_json_string(out, c.text); break;
+    case tag_bool: out.append(c.b ? "true" : "false"); break;
+    case tag_missing: out.append("null"); break;
+    default: append_number(out, c); break;
+    }
+}
+
+}  // namespace
+
+aggregator::aggregator(const aggregate_spec& spec) : spec_(spec) {
+    for (const auto& key : spec_.keys) any_json_ = any_json_ || reads_json(key.read);
+    if (any_json_) json_ = std::make_unique<dom::parser>();
+}
+
+aggregator::~aggregator() = default;
+aggregator::aggregator(aggregator&&) noexcept = default;
+aggregator& aggregator::operator=(aggregator&&) noexcept = default;
+
+field_set aggregator::needs() const {
+    field_set needs = 0;
+    for (const auto& key : spec_.keys) needs |= aggregate_key_needs(key.read);
+    return needs;
+}
+
+void aggregator::add(const response& r, std::string_view line) {
+    if (r.kind == response_kind::lost_events) lost_ += r.lost_events.num_events_lost;
+    if (r.kind != response_kind::flow) return;
+    ++flows_;
+    tuple_.clear();
+    const dom::element* flow_json = nullptr;
+    dom::element flow_element;
+    if (any_json_) {
+        // Parsed once per flow, and only when a key needs it: the line already has its padding.
+        dom::element root;
+        if (json_->parse(line.data(), line.size(), false).get(root) == simdjson::SUCCESS &&
+            member(root, "flow", "flow", flow_element))
+            flow_json = &flow_element;
+    }
+    for (const auto& key : spec_.keys) {
+        if (key.read == key_read::json)
+            put_from_json(tuple_, key, flow_json);
+        else if (key.read == key_read::denied_by)
+            put_policy(tuple_, flow_json, "ingress_denied_by", "ingressDeniedBy", "egress_denied_by", "egressDeniedBy");
+        else if (key.read == key_read::allowed_by)
+            put_policy(tuple_, flow_json, "ingress_allowed_by", "ingressAllowedBy", "egress_allowed_by",
+                       "egressAllowedBy");
+        else
+            put_from_flow(tuple_, key.read, r.flow);
+    }
+    if (auto it = counts_.find(std::string_view(tuple_)); it != counts_.end())
+        ++it->second;
+    else
+        counts_.emplace(tuple_, 1);
+}
+
+void aggregator::merge(aggregator& other) {
+    // Tuples new to this one move over whole; the rest stay in `other` and are added up.
+    counts_.merge(other.counts_);
+    for (const auto& [tuple, n] : other.counts_) counts_.find(tuple)->second += n;
+    other.counts_.clear();
+    flows_ += other.flows_;
+    lost_ += other.lost_;
+    other.flows_ = other.lost_ = 0;
+}
+
+void aggregator::print(output_sink& out, output_sink& err) const {
+    struct row {
+        uint64_t count;
+        size_t first_cell;
+    };
+    const size_t width = spec_.keys.size();
+    std::vector<cell> cells;
+    cells.reserve(counts_.size() * width);
+    std::vector<row> rows;
+    rows.reserve(counts_.size());
+    for (const auto& [tuple, n] : counts_) {
+        rows.push_back({n, cells.size()});
+        decode(tuple, cells);
+    }
+    auto before = [&](const row& a, const row& b) {
+        if (a.count != b.count) return a.count > b.count;
+        for (size_t i = 0; i < width; ++i)
+            if (int r = compare(cells[a.first_cell + i], cells[b.first_cell + i]); r != 0) return r < 0;
+        return false;
+    };
+    size_t shown = rows.size();
+    if (spec_.top > 0 && spec_.top < rows.size()) {
+        shown = static_cast<size_t>(spec_.top);
+        std::partial_sort(rows.begin(), rows.begin() + static_cast<ptrdiff_t>(shown), rows.end(), before);
+    } else {
+        std::sort(rows.begin(), rows.end(), before);
+    }
+
+    if (spec_.format == aggregate_format::json) {
+        for (size_t r = 0; r < shown; ++r) {
+            std::string& b = out.buffer();
+            b.append("{\"count\":");
+            append_uint(b, rows[r].count);
+            for (size_t i = 0; i < width; ++i) {
+                b.push_back(',');
+                append_json_string(b, spec_.keys[i].name);
+                b.push_back(':');
+                append_json_value(b, cells[rows[r].first_cell + i]);
+            }
+            b.append("}\n");
+            out.end_record();
+        }
+    } else if (shown > 0) {
+        // COUNT first, right-aligned as `uniq -c` does, so the eye runs down the numbers; the largest
+        // count is the first row's.
+        tab_writer table;
+        std::string& b = table.text();
+        std::string first;
+        append_uint(first, rows.front().count);
+        const size_t count_width = std::max<size_t>(first.size(), 5);
+        b.append(count_width - 5, ' ');
+        b.append("COUNT");
+        for (const auto& key : spec_.keys) {
+            b.push_back('\t');
+            b.append(key.name);
+        }
+        b.push_back('\n');
+        std::string number;
+        for (size_t r = 0; r < shown; ++r) {
+            number.clear();
+            append_uint(number, rows[r].count);
+            b.append(count_width - number.size(), ' ');
+            b.append(number);
+            for (size_t i = 0; i < width; ++i) {
+                b.push_back('\t');
+                append_table_value(b, cells[rows[r].first_cell + i]);
+            }
+            b.push_back('\n');
+        }
+        table.flush(out);
+    }
+    if (lost_ > 0) {
+        out.flush();
+        std::string& e = err.buffer();
+        e.append("flowgrep: warning: the input reports ");
+        append_uint(e, lost_);
+        e.append(lost_ == 1 ? " lost event" : " lost events");
+        e.append(", which the counts leave out\n");
+        err.end_record();
+    }
+}
+
+}  // namespace flowgrep
