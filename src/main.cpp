@@ -14,6 +14,7 @@
 #include "filter/matcher.h"
 #include "flow/parse.h"
 #include "input/line_reader.h"
+#include "input/unwrap.h"
 #include "output/printer.h"
 #include "select/selector.h"
 
@@ -57,6 +58,11 @@ private:
     uint64_t hidden_ = 0;
     std::string source_;  // the name, kept only once lines are being hidden
 };
+
+// A container runtime cut the line (tag P) and wrote the rest as the next line(s); joining them
+// would need the next line of the same stream, which line-by-line reading does not keep.
+constexpr std::string_view partial_line_reason =
+    "a partial container log line (CRI tag P): its rest is on a later line and is not joined";
 
 // What is wrong with a line, when the parser was not asked (over-long) or could say more (cut off).
 std::string reason_for(const input_line& line, const response_parser& parser) {
@@ -107,14 +113,21 @@ int run(const options& opts) {
     };
 
     input_line line;
+    line_unwrapper unwrapper;
     while (reader.next(line)) {
         bad.next_line(line);
-        bool ok = line.overlong == 0 && parser.parse(line.text, r);
+        // ---- wrapped lines (input/unwrap.h): CRI and kubectl prefixes, logrus/slog records ----
+        unwrap_kind wrapping;
+        const std::string_view text = unwrapper.unwrap(line.text, wrapping);
+        if (wrapping == unwrap_kind::other_log) continue;  // the agent's own log records: not flows
+        const bool partial = wrapping == unwrap_kind::cri_partial;
+        // ---- from here on `text` stands for the line ----
+        bool ok = line.overlong == 0 && !partial && parser.parse(text, r);
         if (ok && (window.active() && !window.contains(r))) continue;
         if (ok && !matcher.matches(r)) continue;
-        if (ok) ok = parser.check_rest(line.text);
+        if (ok) ok = parser.check_rest(text);
         if (!ok) {
-            std::string reason = reason_for(line, parser);
+            std::string reason = partial ? std::string(partial_line_reason) : reason_for(line, parser);
             out.flush();
             if (opts.strict) {
                 // Stop here; flows already printed stay printed, --last and --count have nothing to say.
@@ -132,7 +145,7 @@ int run(const options& opts) {
             return static_cast<int>(exit_status::ok);
         }
         if (last) {
-            last->push(line.text);
+            last->push(text);
             continue;
         }
         use(r);
