@@ -23,7 +23,7 @@ function __flowgrep_state -a want
             switch $w
                 case --
                     set dashdash 1
-                case --first --last --since --until --cel-expression --cluster --drop-reason-desc --fqdn --from-cluster --from-fqdn --from-identity --from-ip --from-label --from-namespace --from-pod --from-port --from-service --from-workload --http-header --http-method --http-path --http-status --http-url --identity --interface --ip --ip-version --label --namespace --node-label --node-name --pod --port --protocol --service --snat-ip --tcp-flags --to-cluster --to-fqdn --to-identity --to-ip --to-label --to-namespace --to-pod --to-port --to-service --to-workload --trace-id --traffic-direction --type --uuid --verdict --workload --allowlist --denylist --color --output --time-format --field-mask --experimental-field-mask --config
+                case --first --last --since --until --cel-expression --cluster --drop-reason-desc --fqdn --from-cluster --from-fqdn --from-identity --from-ip --from-label --from-namespace --from-pod --from-port --from-service --from-workload --http-header --http-method --http-path --http-status --http-url --identity --interface --ip --ip-version --label --namespace --node-label --node-name --pod --port --protocol --service --snat-ip --tcp-flags --to-cluster --to-fqdn --to-identity --to-ip --to-label --to-namespace --to-pod --to-port --to-service --to-workload --trace-id --traffic-direction --type --uuid --verdict --workload --allowlist --denylist --exporter-config --exporter-name --color --output --time-format --field-mask --experimental-field-mask --config
                     set take 1
                 case '--*'
                 case '*'
@@ -124,6 +124,8 @@ function __flowgrep_keys
         workload 'keep flows from or to a workload' \
         allowlist 'keep flows matching JSON FlowFilters' \
         denylist 'drop flows matching JSON FlowFilters' \
+        exporter-config 'filter as the Hubble exporter in FILE would' \
+        exporter-name 'pick the flow log NAME of --exporter-config' \
         color 'when to colour the output' \
         count 'print only the number of matching flows' \
         ip-translation 'show names instead of IPs (default true)' \
@@ -171,6 +173,7 @@ complete -c flowgrep -n '__flowgrep_state config-value:to-identity' -f -a 'host 
 complete -c flowgrep -n '__flowgrep_state config-value:traffic-direction' -f -a 'ingress egress'
 complete -c flowgrep -n '__flowgrep_state config-value:type' -f -a 'drop debug capture trace policy-verdict recorder trace-sock l7 agent trace:to-endpoint trace:to-proxy trace:to-host trace:to-stack trace:to-overlay trace:from-endpoint trace:from-proxy trace:from-host trace:from-stack trace:from-overlay trace:from-network trace:to-network agent:unspecified agent:message agent:agent-started agent:endpoint-regenerate-success agent:endpoint-regenerate-failure agent:policy-updated agent:policy-deleted agent:endpoint-created agent:endpoint-deleted agent:ipcache-upserted agent:ipcache-deleted agent:service-upserted agent:service-deleted'
 complete -c flowgrep -n '__flowgrep_state config-value:verdict' -f -a 'VERDICT_UNKNOWN FORWARDED DROPPED ERROR AUDIT REDIRECTED TRACED TRANSLATED'
+complete -c flowgrep -n '__flowgrep_state config-value:exporter-config' -F
 complete -c flowgrep -n '__flowgrep_state config-value:color' -f -a 'auto always never'
 complete -c flowgrep -n '__flowgrep_state config-value:output' -f -a 'compact dict table json jsonpb'
 complete -c flowgrep -n '__flowgrep_state config-value:time-format' -f -a 'StampMilli YearMonthDay YearMonthDayHour YearMonthDayHourMinute RFC3339 RFC3339Milli RFC3339Micro RFC3339Nano RFC1123Z'
@@ -238,6 +241,8 @@ complete -c flowgrep -l verdict -d 'keep flows with this verdict' -x -a 'VERDICT
 complete -c flowgrep -l workload -d 'keep flows from or to a workload' -x
 complete -c flowgrep -l allowlist -d 'keep flows matching JSON FlowFilters' -x
 complete -c flowgrep -l denylist -d 'drop flows matching JSON FlowFilters' -x
+complete -c flowgrep -l exporter-config -d 'filter as the Hubble exporter in FILE would' -r -F
+complete -c flowgrep -l exporter-name -d 'pick the flow log NAME of --exporter-config' -x
 complete -c flowgrep -l color -d 'when to colour the output' -x -a 'auto always never'
 complete -c flowgrep -s c -l count -d 'print only the number of matching flows'
 complete -c flowgrep -l ip-translation -d 'show names instead of IPs (default true)'
