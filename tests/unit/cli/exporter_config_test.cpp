@@ -134,7 +134,7 @@ TEST_CASE("exporter config errors", "[cli][exporter]") {
     CHECK(parsed("flowLogs:\n- name: a\n  includeFilters: [{bogus: 1}]\n- name: b\n", "b").name == "b");
 }
 
-TEST_CASE("--exporter-config on the command line: narrowed, never widened", "[cli][exporter]") {
+TEST_CASE("exporter config on the command line: narrowed, never widened", "[cli][exporter]") {
     const std::string flowlogs = data + "/exporter/flowlogs.yaml";
     SECTION("alone, its filters are the lists") {
         options o = parse_ok({"--exporter-config", flowlogs});
