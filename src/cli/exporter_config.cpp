@@ -107,18 +107,33 @@ private:
     std::vector<candidate> configmap(const YAML::Node& root) {
         const YAML::Node data = root["data"];
         if (!data || !data.IsMap()) fail(root, "a ConfigMap without data");
-        // The dynamic exporter's ConfigMap holds its file as one string.
-        if (const YAML::Node file = data["flowlogs.yaml"]; file && file.IsScalar()) {
-            loader inner(path_, line_of(file.Mark()));
-            YAML::Node doc = inner.load(file.Scalar());
-            if (!doc.IsMap() || !doc["flowLogs"]) fail(file, "flowlogs.yaml: no flowLogs: list");
-            nested_ = std::make_unique<loader>(inner);
-            return nested_->dynamic_list(doc["flowLogs"]);
+        std::vector<candidate> out;
+        // The static exporter: on with a file path, off with an empty one (as in Cilium); without the
+        // key (a hand-written snippet, a patch), its filter keys say it is meant.
+        const YAML::Node file_path = data["hubble-export-file-path"];
+        bool static_on = false;
+        if (file_path) {
+            static_on = file_path.IsScalar() && !file_path.Scalar().empty();
+        } else {
+            for (const char* key : {"hubble-export-allowlist", "hubble-export-denylist", "hubble-export-fieldmask"})
+                if (data[key]) static_on = true;
         }
-        for (const char* key : {"hubble-export-allowlist", "hubble-export-denylist", "hubble-export-fieldmask",
-                                "hubble-export-file-path"})
-            if (data[key]) return {{"static", shape::configmap_static, data, line_of(data.Mark())}};
-        fail(data, "a ConfigMap without hubble-export-* keys or flowlogs.yaml");
+        if (static_on) out.push_back({"static", shape::configmap_static, data, line_of(data.Mark())});
+        // The dynamic exporter's file as one string (cilium-flowlog-config; some put it in cilium-config).
+        if (const YAML::Node file = data["flowlogs.yaml"]; file && file.IsScalar()) {
+            nested_ = std::make_shared<loader>(path_, line_of(file.Mark()));
+            YAML::Node doc = nested_->load(file.Scalar());
+            if (!doc.IsMap() || !doc["flowLogs"]) fail(file, "flowlogs.yaml: no flowLogs: list");
+            for (auto& c : nested_->dynamic_list(doc["flowLogs"])) {
+                if (static_on && c.name == "static") nested_->fail(c.line, "flow log name \"static\" given twice");
+                out.push_back(std::move(c));
+            }
+        }
+        if (out.empty() && file_path)
+            fail(file_path, "hubble-export-file-path is empty, which turns the static exporter off, and there "
+                            "is no flowlogs.yaml");
+        if (out.empty()) fail(data, "a ConfigMap without hubble-export-* keys or flowlogs.yaml");
+        return out;
     }
 
     static bool enabled(const YAML::Node& section) {
@@ -189,7 +204,7 @@ private:
     }
 
     // A dynamic flow log's entries live in the nested flowlogs.yaml when the file is a ConfigMap.
-    const loader& owner(const candidate&) const { return nested_ ? *nested_ : *this; }
+    const loader& owner(const candidate& c) const { return nested_ && c.kind == shape::dynamic ? *nested_ : *this; }
 
     // includeFilters / excludeFilters: FlowFilter objects in YAML.
     void yaml_filters(const candidate& c, std::string_view key, std::vector<flow_filter>& out) const {

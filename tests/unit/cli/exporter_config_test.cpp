@@ -162,3 +162,17 @@ TEST_CASE("exporter config on the command line: narrowed, never widened", "[cli]
     }
     CHECK(error_of({"--exporter-name", "x"}) == "--exporter-name needs --exporter-config");
 }
+
+TEST_CASE("a ConfigMap with both the static exporter's keys and flowlogs.yaml", "[cli][exporter]") {
+    const std::string cm = "kind: ConfigMap\ndata:\n  hubble-export-file-path: /var/run/x.log\n"
+                           "  hubble-export-allowlist: '{\"verdict\":[\"DROPPED\"]}'\n"
+                           "  flowlogs.yaml: |\n    flowLogs:\n    - name: all\n      filePath: /y\n";
+    CHECK(error_in(cm) == "x.yaml: 2 flow logs (static, all): choose one with --exporter-name");
+    CHECK(json_of(parsed(cm, "static").include) == "{\"verdict\":[\"DROPPED\"]}\n");
+    CHECK(parsed(cm, "all").include.empty());
+    // An empty file path turns the static exporter off, whatever its other keys say.
+    const std::string off = "kind: ConfigMap\ndata:\n  hubble-export-file-path: ''\n"
+                            "  hubble-export-file-max-size-mb: '10'\n  hubble-export-allowlist: ''\n"
+                            "  flowlogs.yaml: |\n    flowLogs:\n    - name: all\n      filePath: /y\n";
+    CHECK(parsed(off).name == "all");
+}
