@@ -182,12 +182,13 @@ void check_field_mask(const std::vector<std::string>& paths) {
 // list when the flags gave none, and is otherwise kept apart (also_allow), because a flow must then
 // match both: Hubble's one allow list could only say "or". The field mask applies to JSON output
 // unless --field-mask gives one; end is exclusive, as the exporter stops once end has come.
-void apply_exporter_config(const flag_values& v, options& o) {
+void apply_exporter_config(const flag_values& v, options& o, std::vector<std::string>& warnings) {
     if (v.exporter_config.empty()) {
         if (!v.exporter_name.empty()) throw usage_error("--exporter-name needs --exporter-config");
         return;
     }
     exporter_flow_log fl = load_exporter_config(v.exporter_config, v.exporter_name);
+    for (auto& w : fl.warnings) warnings.push_back(std::move(w));
     for (auto& f : fl.exclude) o.filters.deny.push_back(std::move(f));
     if (o.filters.allow.empty())
         o.filters.allow = std::move(fl.include);
@@ -276,7 +277,7 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
     append_json_filters("allowlist", v.allowlist, o.filters.allow);
     append_json_filters("denylist", v.denylist, o.filters.deny);
     check_field_mask(o.field_mask);
-    apply_exporter_config(v, o);
+    apply_exporter_config(v, o, result.warnings);
 
     // 4. --print-raw-filters prints before any input would be opened.
     if (o.print_raw_filters) {

@@ -81,6 +81,15 @@ public:
         case shape::configmap_static: decode_configmap_static(c, out); break;
         }
         owner(c).check_compiles(c, out);
+        // Newer exporters can write aggregated records instead of flows; reading flows, flowgrep
+        // cannot do the same, and says so rather than pass it over.
+        for (const char* key : {"fieldAggregate", "hubble-export-fieldaggregate"}) {
+            const YAML::Node agg = c.node[key];
+            const bool set = agg && ((agg.IsSequence() && agg.size() > 0) || (agg.IsScalar() && !agg.Scalar().empty()));
+            if (set)
+                out.warnings.push_back(path_ + ": flow log " + go::quote(c.name) + ": " + key +
+                                       " is not applied: flowgrep prints flows, not aggregates");
+        }
         return out;
     }
 

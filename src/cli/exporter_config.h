@@ -19,6 +19,7 @@ struct exporter_flow_log {
     std::vector<flow_filter> exclude;   // excludeFilters / denyList: its denylist
     std::vector<std::string> field_mask;  // checked Flow field paths
     std::optional<int64_t> end_ns;      // `end`: the exporter writes only what comes before it
+    std::vector<std::string> warnings;  // what the exporter does that flowgrep does not (aggregation)
 };
 
 // The flow log named `name`, or the only one when `name` is empty. Throws usage_error, whose text

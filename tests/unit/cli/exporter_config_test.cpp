@@ -176,3 +176,11 @@ TEST_CASE("a ConfigMap with both the static exporter's keys and flowlogs.yaml", 
                             "  flowlogs.yaml: |\n    flowLogs:\n    - name: all\n      filePath: /y\n";
     CHECK(parsed(off).name == "all");
 }
+
+TEST_CASE("an aggregating flow log is read with a warning", "[cli][exporter]") {
+    exporter_flow_log fl = parsed("flowLogs:\n- name: agg\n  fieldAggregate: [source, verdict]\n  aggregationInterval: 30s\n");
+    CHECK(fl.warnings ==
+          std::vector<std::string>{"x.yaml: flow log \"agg\": fieldAggregate is not applied: flowgrep prints flows, "
+                                   "not aggregates"});
+    CHECK(parsed("flowLogs:\n- name: a\n  fieldAggregate: []\n").warnings.empty());
+}
