@@ -107,7 +107,8 @@ private:
             const YAML::Node name = entry["name"];
             if (!name || !name.IsScalar() || name.Scalar().empty()) fail(entry, "flow log without a name");
             for (const auto& seen : out)
-                if (seen.name == name.Scalar()) fail(name, "flow log name " + go::quote(name.Scalar()) + " given twice");
+                if (seen.name == name.Scalar())
+                    fail(name, "flow log name " + go::quote(name.Scalar()) + " given twice");
             out.push_back({name.Scalar(), shape::dynamic, entry, line_of(entry.Mark())});
         }
         return out;
@@ -261,7 +262,8 @@ private:
     }
 
     // fieldMask: a list of paths, or one string of them separated by commas or spaces.
-    void mask_of(const candidate& c, std::string_view key, const YAML::Node& value, std::vector<std::string>& out) const {
+    void mask_of(const candidate& c, std::string_view key, const YAML::Node& value,
+                 std::vector<std::string>& out) const {
         if (!value || value.IsNull()) return;
         auto split = [&](const YAML::Node& text) {
             if (!text.IsScalar()) fail(text, where(c, key) + ": not a field path");
@@ -326,7 +328,8 @@ private:
         if (node.Tag() == "!") return append_json_string(out, s);  // quoted
         static const char* const nulls[] = {"", "~", "null", "Null", "NULL"};
         static const char* const trues[] = {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
-        static const char* const falses[] = {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"};
+        static const char* const falses[] = {"n", "N", "no", "No", "NO", "false", "False", "FALSE",
+                                             "off", "Off", "OFF"};
         for (const char* n : nulls)
             if (s == n) return void(out += "null");
         for (const char* t : trues)

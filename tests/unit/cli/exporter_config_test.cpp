@@ -178,7 +178,8 @@ TEST_CASE("a ConfigMap with both the static exporter's keys and flowlogs.yaml", 
 }
 
 TEST_CASE("an aggregating flow log is read with a warning", "[cli][exporter]") {
-    exporter_flow_log fl = parsed("flowLogs:\n- name: agg\n  fieldAggregate: [source, verdict]\n  aggregationInterval: 30s\n");
+    exporter_flow_log fl =
+        parsed("flowLogs:\n- name: agg\n  fieldAggregate: [source, verdict]\n  aggregationInterval: 30s\n");
     CHECK(fl.warnings ==
           std::vector<std::string>{"x.yaml: flow log \"agg\": fieldAggregate is not applied: flowgrep prints flows, "
                                    "not aggregates"});

@@ -38,7 +38,8 @@ result unwrapped(line_unwrapper& u, std::string_view s) {
     return {std::string(out), kind};
 }
 
-constexpr std::string_view flow = R"({"flow":{"verdict":"DROPPED","source":{"pod_name":"a \"b\""}},"time":"2024-07-08T10:09:24Z"})";
+constexpr std::string_view flow =
+    R"({"flow":{"verdict":"DROPPED","source":{"pod_name":"a \"b\""}},"time":"2024-07-08T10:09:24Z"})";
 constexpr std::string_view quoted_flow =
     R"("{\"flow\":{\"verdict\":\"DROPPED\",\"source\":{\"pod_name\":\"a \\\"b\\\"\"}},\"time\":\"2024-07-08T10:09:24Z\"}")";
 
@@ -103,8 +104,8 @@ TEST_CASE("a logrus text record with a flow for msg gives the flow, unquoted") {
     // The unwrapper's own buffer also has the parser's padding after the text.
     simdjson::ondemand::parser parser;
     simdjson::ondemand::document doc;
-    REQUIRE(parser.iterate(simdjson::padded_string_view(out.data(), out.size(), out.size() + simdjson::SIMDJSON_PADDING))
-                .get(doc) == simdjson::SUCCESS);
+    const simdjson::padded_string_view padded(out.data(), out.size(), out.size() + simdjson::SIMDJSON_PADDING);
+    REQUIRE(parser.iterate(padded).get(doc) == simdjson::SUCCESS);
     std::string_view verdict;
     CHECK(doc["flow"]["verdict"].get_string().get(verdict) == simdjson::SUCCESS);
     CHECK(verdict == "DROPPED");
