@@ -8,6 +8,7 @@
 #include "cli/cli11_replay.h"
 #include "cli/commands.h"
 #include "cli/csv_record.h"
+#include "cli/exporter_config.h"
 #include "cli/filter_builder.h"
 #include "cli/go_time.h"
 #include "cli/help.h"
@@ -46,6 +47,7 @@ struct flag_values {
     std::string color = "auto";
     std::string since, until;
     std::vector<std::string> allowlist, denylist;
+    std::string exporter_config, exporter_name;
     bool help = false, version = false, port_forward = false;
     bool settings_used = false;  // settings came first: the user may not see every flag involved
 };
@@ -87,6 +89,8 @@ void apply_flag(const flag_use& use, flag_values& v, options& o) {
     case option_action::until: v.until = use.value; break;
     case option_action::allowlist: v.allowlist.push_back(use.value); break;
     case option_action::denylist: v.denylist.push_back(use.value); break;
+    case option_action::exporter_config: v.exporter_config = use.value; break;
+    case option_action::exporter_name: v.exporter_name = use.value; break;
     case option_action::output: v.output = use.value; break;
     case option_action::time_format: v.time_format = use.value; break;
     case option_action::color: v.color = use.value; break;
@@ -205,6 +209,30 @@ void check_field_mask(const std::vector<std::string>& paths) {
                               " for message " + go::quote(flow.full_name));
 }
 
+// --exporter-config: the exporter's filters narrowed by the command line's, never widened. Its
+// denylist joins the deny list (a flow either drops is dropped). Its allowlist becomes the allow
+// list when the flags gave none, and is otherwise kept apart (also_allow), because a flow must then
+// match both: Hubble's one allow list could only say "or". The field mask applies to JSON output
+// unless --field-mask gives one; end is exclusive, as the exporter stops once end has come.
+void apply_exporter_config(const flag_values& v, options& o, std::vector<std::string>& warnings) {
+    if (v.exporter_config.empty()) {
+        if (!v.exporter_name.empty()) throw usage_error("--exporter-name needs --exporter-config");
+        return;
+    }
+    exporter_flow_log fl = load_exporter_config(v.exporter_config, v.exporter_name);
+    for (auto& w : fl.warnings) warnings.push_back(std::move(w));
+    for (auto& f : fl.exclude) o.filters.deny.push_back(std::move(f));
+    if (o.filters.allow.empty())
+        o.filters.allow = std::move(fl.include);
+    else
+        o.filters.also_allow = std::move(fl.include);
+    if (o.field_mask.empty() && o.output == output_format::json) o.field_mask = std::move(fl.field_mask);
+    if (fl.end_ns) {
+        const int64_t last = *fl.end_ns == INT64_MIN ? INT64_MIN : *fl.end_ns - 1;
+        if (!o.until_ns || *o.until_ns > last) o.until_ns = last;
+    }
+}
+
 go::instant instant_of(int64_t ns) {
     int64_t secs = ns / 1'000'000'000, nanos = ns % 1'000'000'000;
     if (nanos < 0) {
@@ -282,6 +310,7 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
     append_json_filters("allowlist", v.allowlist, o.filters.allow);
     append_json_filters("denylist", v.denylist, o.filters.deny);
     check_field_mask(o.field_mask);
+    apply_exporter_config(v, o, result.warnings);
 
     // 4. --print-raw-filters prints before any input would be opened.
     if (o.print_raw_filters) {
@@ -358,7 +387,9 @@ void check_flag_value(const option_spec& spec, const std::string& value, int64_t
     case option_action::top: parse_count(use); break;
     case option_action::time_format:  // any name is taken, as by the flag (unknown ones mean StampMilli)
     case option_action::color:        // and unknown ones mean auto
-    case option_action::config: break;
+    case option_action::config:
+    case option_action::exporter_config:  // read when the command line is complete
+    case option_action::exporter_name: break;
     default: parse_switch(use); break;
     }
 }

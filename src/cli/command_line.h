@@ -29,7 +29,8 @@ struct parsed_command_line {
 // first, as flags written before the command line's, and each is checked where it was written;
 // neither is read for --help or --version. Then errors come in hubble's order: flag errors left to
 // right (syntax, values, filter conflicts); then --help/--version; a trailing --not; -o and its combinations; selector
-// conflicts; --since, --until; --allowlist, --denylist JSON; --field-mask paths; --print-raw-filters
+// conflicts; --since, --until; --allowlist, --denylist JSON; --field-mask paths; --exporter-config
+// (read and checked; see option_table.cpp for how it combines); --print-raw-filters
 // (exit_now, with opts.print_raw_filters set); -P; the --last limit.
 // This one reads the process's environment.
 parsed_command_line parse_command_line(const std::vector<std::string>& args);

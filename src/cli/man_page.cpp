@@ -196,6 +196,12 @@ void description(std::string& out) {
               "A line that is not a Hubble response is reported on standard error as FILE:LINE with the "
               "reason, and skipped; the other lines are still read.");
     paragraph(out,
+              "Wrapped lines are unwrapped first: a container runtime's log prefix (TIME stdout F ...), the "
+              "prefixes of kubectl logs --timestamps and --prefix, and logrus or slog text records (time=... "
+              "level=... msg=...) whose msg is a flow. Other log records, such as the cilium agent's own among "
+              "the flows an exporter writes to its standard output, are skipped without a warning. A line the "
+              "runtime split (tag P) cannot be joined again and is reported as a bad line.");
+    paragraph(out,
               "Flags you always want (an output format, standing filters) can be kept in FLOWGREP_* environment "
               "variables or in a config file, and `flowgrep config` shows and changes them; see ENVIRONMENT and "
               "FILES. Without either, every flag has hubble observe's default.");
@@ -428,6 +434,11 @@ void examples(std::string& out) {
               "configurations use):");
     literal_block(out, {"flowgrep --allowlist '{\"http_status_code\":[\"5+\"]}' \\",
                         "         --allowlist '{\"destination_port\":[\"5432\"]}' dump.json"});
+    paragraph(out,
+              "What a Hubble exporter configured by these Helm values would write, as it would write it; and "
+              "the drops among the flows the agents log to their standard output:");
+    literal_block(out, {"flowgrep --exporter-config values.yaml -o json dump.json",
+                        "kubectl -n kube-system logs ds/cilium | flowgrep --verdict DROPPED"});
     paragraph(out, "Everything except health checks and DNS:");
     literal_block(out, {"flowgrep --not --to-identity health \\",
                         "         --denylist '{\"protocol\":[\"dns\"]}' dump.json"});

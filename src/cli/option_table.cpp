@@ -325,6 +325,28 @@ std::vector<option_spec> build_table() {
                             "when any of them matches.",
                             {}, '\0', true));
 
+    {
+        option_spec config = valued_flag(
+            a::exporter_config, g::raw_filters, "exporter-config", "FILE",
+            "filter as the Hubble exporter in FILE would",
+            "Filter as the Hubble exporter configured in FILE would: its includeFilters (allowList) keep "
+            "flows, its excludeFilters (denyList) drop them, its fieldMask applies to JSON output and its end "
+            "drops flows from that time on. FILE is Cilium Helm values (hubble.export.static, "
+            "hubble.export.dynamic.config.content), the dynamic exporter's file (flowLogs:) or a ConfigMap "
+            "(cilium-config with hubble-export-allowlist, -denylist and -fieldmask, or one holding flowlogs.yaml); "
+            "the shape is told from the document. With several flow logs in FILE, --exporter-name picks one. "
+            "Filter flags, --allowlist and --denylist narrow the exporter's choice further: a flow must pass "
+            "both (--print-raw-filters shows the exporter's allowlist apart when both have one). --field-mask "
+            "replaces the exporter's field mask, and --until is kept when earlier than end.");
+        config.completion = completion_kind::file;
+        t.push_back(std::move(config));
+    }
+    t.push_back(valued_flag(a::exporter_name, g::raw_filters, "exporter-name", "NAME",
+                            "pick the flow log NAME of --exporter-config",
+                            "The name of the flow log to apply when the --exporter-config file has several (a "
+                            "dynamic exporter's name; the static exporter is called static). Without it, several "
+                            "flow logs are an error that lists their names."));
+
     // ---- Formatting ----
     {
         option_spec aggregate = valued_flag(

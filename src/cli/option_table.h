@@ -35,6 +35,8 @@ enum class option_action : uint8_t {
     until,
     allowlist,
     denylist,
+    exporter_config,
+    exporter_name,
     output,
     time_format,
     color,

@@ -26,7 +26,8 @@ struct options {
     bool all = false;
     bool follow = false;
     std::optional<int64_t> since_ns;  // inclusive bounds on the response time, ns since the epoch
-    std::optional<int64_t> until_ns;  // (clamped to int64); until is never set with --follow
+    std::optional<int64_t> until_ns;  // (clamped to int64); --until is ignored with --follow, an
+                                      // exporter config's end is not
 
     output_format output = output_format::compact;  // table also for "tab"; json for "JSON", "jsonpb"
     std::string time_format = "StampMilli";  // always one of the canonical names (StampMilli, RFC3339 ...)

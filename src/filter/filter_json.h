@@ -29,7 +29,8 @@ std::string encode_filter_json(const flow_filter& filter);
 
 // The whole --print-raw-filters output as Hubble's YAML prints it: `allowlist:` and `denylist:`
 // (each left out when empty), one quoted JSON filter per `    - ` line, or `{}` when both lists are
-// empty. Ends with a newline. Throws filter_json_error as encode_filter_json does.
+// empty (and also_allow, which Hubble has not, follows as `exporter-allowlist:`). Ends with a
+// newline. Throws filter_json_error as encode_filter_json does.
 std::string format_raw_filters(const filter_lists& lists);
 
 }  // namespace flowgrep

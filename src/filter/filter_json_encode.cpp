@@ -252,10 +252,12 @@ std::string encode_filter_json(const flow_filter& filter) {
 }
 
 std::string format_raw_filters(const filter_lists& lists) {
-    if (lists.allow.empty() && lists.deny.empty()) return "{}\n";
+    if (lists.allow.empty() && lists.deny.empty() && lists.also_allow.empty()) return "{}\n";
     std::string out;
     append_yaml_list(out, "allowlist", lists.allow);
     append_yaml_list(out, "denylist", lists.deny);
+    // Not Hubble's (its requests have no such list): a flow must match this one too.
+    append_yaml_list(out, "exporter-allowlist", lists.also_allow);
     return out;
 }
 

@@ -88,10 +88,13 @@ struct flow_filter {
 };
 
 // The request's two lists: a flow passes when some allow filter matches (or there is none) and no
-// deny filter matches.
+// deny filter matches. also_allow is a second allow list that must match as well: an exporter
+// config's includeFilters when filter flags gave allow filters of their own (Hubble's lists can
+// only say "or"; narrowing an exporter's choice needs "and").
 struct filter_lists {
     std::vector<flow_filter> allow;
     std::vector<flow_filter> deny;
+    std::vector<flow_filter> also_allow = {};
 };
 
 }  // namespace flowgrep

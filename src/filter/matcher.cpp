@@ -1,5 +1,5 @@
-// The allow/deny combination over compiled FlowFilters: allow passes when empty or when any filter
-// matches, deny passes when no filter matches.
+// The allow/deny combination over compiled FlowFilters: allow (and also_allow) passes when empty or
+// when any filter matches, deny passes when no filter matches.
 #include "filter/matcher.h"
 
 #include "filter/compiled_filter.h"
@@ -9,26 +9,27 @@ namespace flowgrep {
 flow_matcher::flow_matcher(const filter_lists& lists) {
     for (const auto& f : lists.allow) allow_.push_back(std::make_unique<compiled_filter>(f, needs_));
     for (const auto& f : lists.deny) deny_.push_back(std::make_unique<compiled_filter>(f, needs_));
+    for (const auto& f : lists.also_allow) also_allow_.push_back(std::make_unique<compiled_filter>(f, needs_));
 }
 
 flow_matcher::~flow_matcher() = default;
 flow_matcher::flow_matcher(flow_matcher&&) noexcept = default;
 flow_matcher& flow_matcher::operator=(flow_matcher&&) noexcept = default;
 
+namespace {
+
+bool any_matches(const std::vector<std::unique_ptr<compiled_filter>>& list, const response& r) {
+    for (const auto& f : list)
+        if (f->matches(r)) return true;
+    return false;
+}
+
+}  // namespace
+
 bool flow_matcher::matches(const response& r) const {
-    if (!allow_.empty()) {
-        bool allowed = false;
-        for (const auto& f : allow_) {
-            if (f->matches(r)) {
-                allowed = true;
-                break;
-            }
-        }
-        if (!allowed) return false;
-    }
-    for (const auto& f : deny_)
-        if (f->matches(r)) return false;
-    return true;
+    if (!allow_.empty() && !any_matches(allow_, r)) return false;
+    if (!also_allow_.empty() && !any_matches(also_allow_, r)) return false;
+    return !any_matches(deny_, r);
 }
 
 }  // namespace flowgrep

@@ -18,14 +18,15 @@ class compiled_filter;  // one FlowFilter, compiled
 
 class flow_matcher {
 public:
-    // Compiles allow filters in list order, then deny filters; the first error wins (filter_error,
-    // with Hubble's message).
+    // Compiles allow filters in list order, then deny filters, then also_allow; the first error wins
+    // (filter_error, with Hubble's message).
     explicit flow_matcher(const filter_lists& lists);
     ~flow_matcher();
     flow_matcher(flow_matcher&&) noexcept;
     flow_matcher& operator=(flow_matcher&&) noexcept;
 
-    // True when some allow filter matches (or there is none) and no deny filter matches. A response
+    // True when some allow filter matches (or there is none), so does some also_allow filter (or
+    // there is none), and no deny filter matches. A response
     // that is not a flow is matched as an empty flow, which is what its cleared flow part is.
     bool matches(const response& r) const;
 
@@ -35,6 +36,7 @@ public:
 private:
     std::vector<std::unique_ptr<compiled_filter>> allow_;
     std::vector<std::unique_ptr<compiled_filter>> deny_;
+    std::vector<std::unique_ptr<compiled_filter>> also_allow_;
     field_set needs_ = 0;
 };
 

@@ -205,4 +205,78 @@ std::string quote_rune(char32_t r) {
     return out;
 }
 
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+}  // namespace
+
+bool unquote_into(std::string_view quoted, std::string& out) {
+    if (quoted.size() < 2 || quoted.front() != '"' || quoted.back() != '"') return false;
+    const std::string_view s = quoted.substr(1, quoted.size() - 2);
+    size_t i = 0;
+    while (i < s.size()) {
+        // Copy the run up to the next escape in one go: a flow's JSON is mostly plain text.
+        size_t next = i;
+        while (next < s.size() && s[next] != '\\' && s[next] != '"' && s[next] != '\n') ++next;
+        out.append(s.data() + i, next - i);
+        i = next;
+        if (i == s.size()) break;
+        if (s[i] != '\\' || i + 1 == s.size()) return false;  // a bare quote or newline, or a lone backslash
+        const char e = s[i + 1];
+        i += 2;
+        switch (e) {
+        case 'a': out += '\a'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'v': out += '\v'; break;
+        case '\\': out += '\\'; break;
+        case '"': out += '"'; break;
+        case 'x':
+        case 'u':
+        case 'U': {
+            const size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+            if (s.size() - i < digits) return false;
+            uint32_t v = 0;
+            for (size_t k = 0; k < digits; ++k) {
+                const int h = hex_value(s[i + k]);
+                if (h < 0) return false;
+                v = v << 4 | static_cast<uint32_t>(h);
+            }
+            i += digits;
+            if (e == 'x') {
+                out += static_cast<char>(v);  // a byte, not a rune
+            } else {
+                if ((v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF) return false;
+                append_rune(out, v);
+            }
+            break;
+        }
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            if (s.size() - i < 2) return false;
+            uint32_t v = static_cast<uint32_t>(e - '0');
+            for (size_t k = 0; k < 2; ++k) {
+                const char d = s[i + k];
+                if (d < '0' || d > '7') return false;
+                v = v << 3 | static_cast<uint32_t>(d - '0');
+            }
+            if (v > 255) return false;
+            i += 2;
+            out += static_cast<char>(v);
+            break;
+        }
+        default: return false;  // \' among them: Go allows it only between single quotes
+        }
+    }
+    return true;
+}
+
 }  // namespace flowgrep::go

@@ -41,6 +41,11 @@ std::string parse_bool_message(std::string_view s);
 void append_quoted(std::string& out, std::string_view s);
 std::string quote(std::string_view s);
 
+// strconv.Unquote of a double-quoted string (what %q wrote: logrus and slog text records quote
+// values so): appends the text between the quotes to `out`. Returns false where Go fails (no
+// quotes, a bad escape, a raw newline); `out` then holds a part of the text.
+bool unquote_into(std::string_view quoted, std::string& out);
+
 // strconv.QuoteRune: single quotes; a surrogate or a value past U+10FFFF is quoted as U+FFFD.
 std::string quote_rune(char32_t r);
 

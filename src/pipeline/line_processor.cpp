@@ -20,8 +20,15 @@ field_set fields_to_decode(const options& opts, const flow_matcher& matcher, con
     return matcher.needs() | (window.active() ? field_set{field_response_time} : field_set{0});
 }
 
-// What is wrong with a line, when the parser was not asked (over-long) or could say more (cut off).
-std::string reason_for(const block_line& line, const response_parser& parser) {
+// A container runtime cut the line (tag P) and wrote the rest as the next line(s); joining them
+// would need the next line of the same stream, which may be in another worker's block.
+constexpr std::string_view partial_line_reason =
+    "a partial container log line (CRI tag P): its rest is on a later line and is not joined";
+
+// What is wrong with a line, when the parser was not asked (over-long, partial) or could say more
+// (cut off).
+std::string reason_for(const block_line& line, unwrap_kind wrapping, const response_parser& parser) {
+    if (wrapping == unwrap_kind::cri_partial) return std::string(partial_line_reason);
     if (line.overlong > 0)
         return fmt::format("line too long ({} bytes; flowgrep reads lines of up to {} MiB)", line.overlong,
                            block_reader::default_max_line >> 20);
@@ -53,18 +60,23 @@ void line_processor::process(const input_block& block, block_output& result) {
     block_line line;
     uint64_t index = 0;
     for (; (first_ == 0 || passed_ < first_) && lines.next(line); ++index) {
-        bool ok = line.overlong == 0 && parser_.parse(line.text, response_);
+        // From here on `text` stands for the line: the flow JSON in it, unwrapped (input/unwrap.h).
+        unwrap_kind wrapping = unwrap_kind::plain;
+        const std::string_view text = line.overlong > 0 ? line.text : unwrapper_.unwrap(line.text, wrapping);
+        if (wrapping == unwrap_kind::other_log) continue;  // the agent's own log records: not flows
+        bool ok = line.overlong == 0 && wrapping != unwrap_kind::cri_partial && parser_.parse(text, response_);
         if (ok && window_.active() && !window_.contains(response_)) continue;
         if (ok && !matcher_.matches(response_)) continue;
-        if (ok) ok = parser_.check_rest(line.text);
+        if (ok) ok = parser_.check_rest(text);
         if (!ok) {
-            result.bad.push_back({index, out_.buffer().size(), err_.buffer().size(), reason_for(line, parser_)});
+            result.bad.push_back(
+                {index, out_.buffer().size(), err_.buffer().size(), reason_for(line, wrapping, parser_)});
             continue;
         }
         switch (use_) {
         case line_use::print: printer_->print(response_); break;
-        case line_use::copy: out_.write(line.text); break;
-        case line_use::aggregate: aggregator_->add(response_, line.text); break;
+        case line_use::copy: out_.write(text); break;
+        case line_use::aggregate: aggregator_->add(response_, text); break;
         case line_use::note: break;
         }
         result.passed.push_back({index, out_.buffer().size(), err_.buffer().size(),

@@ -13,6 +13,7 @@
 #include "filter/matcher.h"
 #include "flow/parse.h"
 #include "input/block_reader.h"
+#include "input/unwrap.h"
 #include "output/aggregator.h"
 #include "output/printer.h"
 #include "output/sink.h"
@@ -49,6 +50,7 @@ private:
     std::optional<aggregator> aggregator_;
     flow_matcher matcher_;
     time_window window_;
+    line_unwrapper unwrapper_;
     response_parser parser_;
     response response_;
     line_use use_;

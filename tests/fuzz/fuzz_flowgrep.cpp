@@ -1,8 +1,8 @@
-// libFuzzer target over what a hostile input line meets: the response parser (both the lazy decode
-// with check_rest() and the full one), the filter engine (flag presets and, optionally, FlowFilter
-// JSON from the input itself) and every printer. Besides crashes and sanitizer reports it checks
-// that the lazy and the full decode agree on which lines are valid, and that diagnose_json()
-// finds nothing wrong with a line the parser accepted.
+// libFuzzer target over what a hostile input line meets: the line unwrapper, the response parser
+// (both the lazy decode with check_rest() and the full one), the filter engine (flag presets and,
+// optionally, FlowFilter JSON from the input itself) and every printer. Besides crashes and
+// sanitizer reports it checks that the lazy and the full decode agree on which lines are valid,
+// and that diagnose_json() finds nothing wrong with a line the parser accepted.
 //
 // Input: byte 0 picks a command line from `presets`; if byte 1 is odd, the first line is an
 // --allowlist FlowFilter; the remaining lines are input lines.
@@ -23,6 +23,7 @@
 #include "filter/matcher.h"
 #include "flow/json_diagnosis.h"
 #include "flow/parse.h"
+#include "input/unwrap.h"
 #include "output/printer.h"
 #include "select/selector.h"
 
@@ -108,13 +109,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     response_parser lazy(matcher->needs() | print->needs() | field_response_time);
     response_parser full(all_fields);
     response r, r_full;
+    line_unwrapper unwrapper;
 
     while (!input.empty()) {
         size_t nl = input.find('\n');
         std::string_view text = input.substr(0, nl);
         input = nl == std::string_view::npos ? std::string_view{} : input.substr(nl + 1);
         std::string buffer = padded(text);
-        std::string_view line(buffer.data(), text.size());
+        // As main.cpp does: CRI/kubectl prefixes and log records first.
+        unwrap_kind wrapping;
+        std::string_view line = unwrapper.unwrap(std::string_view(buffer.data(), text.size()), wrapping);
+        if (wrapping == unwrap_kind::other_log || wrapping == unwrap_kind::cri_partial) continue;
 
         bool full_ok = full.parse(line, r_full);
         check(full_ok || !full.error().empty(), "a refused line without a reason", line);

@@ -122,7 +122,9 @@ TEST_CASE("the table lists hubble observe's flags", "[cli][table]") {
         "time-format", "debug", "experimental-use-default-field-masks", "field-mask", "help", "port-forward",
         "print-raw-filters", "silent-errors", "version", "config",
         // flowgrep's own, for scripts and pipelines
-        "count", "quiet", "strict", "line-buffered", "aggregate-by", "top"};
+        "count", "quiet", "strict", "line-buffered", "aggregate-by", "top",
+        // and for Hubble exporter configs
+        "exporter-config", "exporter-name"};
     std::set<std::string_view> names;
     for (const auto& spec : option_table()) names.insert(spec.name);
     CHECK(names == expected);
