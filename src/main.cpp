@@ -26,12 +26,12 @@ namespace {
 
 // Several threads pay off for the formats whose records stand alone, when nobody is waiting on
 // each line: a person at a terminal, --line-buffered and --follow want every line at once, dict
-// and table output depend on the records before.
+// and table output depend on the records before (so the workers cannot print them).
 bool runs_in_parallel(const options& opts, bool watched, unsigned cores) {
     if (cores < 2 || opts.follow) return false;
-    // Counting prints nothing until the end, so a terminal does not need each line at once; the
-    // workers' counts add up to the same rows.
-    if (opts.aggregate.active()) return true;
+    // What prints only at the end (a count, the last N, aggregated rows) or nothing at all has no
+    // line a terminal waits for; and the in-order stage prints the last N itself, in any format.
+    if (opts.aggregate.active() || opts.count || opts.quiet || opts.last > 0) return true;
     return !watched && (opts.output == output_format::json || opts.output == output_format::compact);
 }
 
