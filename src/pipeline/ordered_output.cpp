@@ -150,19 +150,21 @@ exit_status ordered_output::finish() {
         bad_.summarise();
         return exit_status::ok;
     }
-    if (stopped_ == exit_status::error) {  // --strict: what was printed stays; the rest is not printed
+    // --strict stopped at a bad line: what was printed stays, the rest is not printed; with --last
+    // nothing was printed yet, so there is nothing to finish either.
+    const bool strict_stop = stopped_ == exit_status::error;
+    if (strict_stop)
         last_.reset();
-    } else {
+    else
         print_last();
-    }
-    if (printing_ && printer_ && !(stopped_ && opts_.last > 0)) {
+    if (printing_ && printer_ && !(strict_stop && opts_.last > 0)) {
         kept_.clear();
         printer_->finish(kept_);
         size_t out_pos = 0, err_pos = 0;
         write_upto(kept_, out_pos, err_pos, kept_.out.size(), kept_.err.size());
     }
     out_.flush();
-    if (stopped_ == exit_status::error) {
+    if (strict_stop) {
         fmt::print(stderr, "flowgrep: error: {}\n", strict_error_);
         return exit_status::error;
     }
