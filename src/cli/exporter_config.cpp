@@ -22,6 +22,7 @@
 #include "flow/flow_schema.h"
 #include "flow/parse.h"
 #include "go/strconv.h"
+#include "output/text_append.h"
 
 namespace flowgrep {
 
@@ -301,25 +302,6 @@ private:
     }
 
     // ---- YAML to JSON, as sigs.k8s.io/yaml turns a FlowFilter's YAML into the JSON protojson reads ----
-
-    static void append_json_string(std::string& out, std::string_view s) {
-        static constexpr char hex[] = "0123456789abcdef";
-        out += '"';
-        for (char ch : s) {
-            auto u = static_cast<unsigned char>(ch);
-            if (ch == '"' || ch == '\\') {
-                out += '\\';
-                out += ch;
-            } else if (u < 0x20) {
-                out += "\\u00";
-                out += hex[u >> 4];
-                out += hex[u & 0xf];
-            } else {
-                out += ch;
-            }
-        }
-        out += '"';
-    }
 
     // A plain (unquoted) scalar resolves to null, a boolean or a number as YAML 1.1 says (the YAML
     // library Cilium goes through); anything else, and every quoted scalar, is a string.

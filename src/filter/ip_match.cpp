@@ -48,13 +48,6 @@ std::optional<addr_problem> parse_ipv4_fields(std::string_view s, std::uint8_t* 
     return std::nullopt;
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 std::optional<addr_problem> parse_ipv6(std::string_view in, ip_address& out) {
     std::string_view s = in;
     std::string_view zone;
@@ -80,7 +73,7 @@ std::optional<addr_problem> parse_ipv6(std::string_view in, ip_address& out) {
         std::size_t off = 0;
         std::uint32_t acc = 0;
         for (; off < s.size(); ++off) {
-            int h = hex_value(s[off]);
+            int h = go::hex_value(s[off]);
             if (h < 0) break;
             acc = (acc << 4) + static_cast<std::uint32_t>(h);
             if (off > 3) return problem_at("each colon-separated field must have at most 4 hex digits", s);

@@ -205,16 +205,12 @@ std::string quote_rune(char32_t r) {
     return out;
 }
 
-namespace {
-
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
 }
-
-}  // namespace
 
 bool unquote_into(std::string_view quoted, std::string& out) {
     if (quoted.size() < 2 || quoted.front() != '"' || quoted.back() != '"') return false;

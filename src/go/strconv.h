@@ -41,6 +41,9 @@ std::string parse_bool_message(std::string_view s);
 void append_quoted(std::string& out, std::string_view s);
 std::string quote(std::string_view s);
 
+// The value of a hexadecimal digit (either case), or -1.
+int hex_value(char c);
+
 // strconv.Unquote of a double-quoted string (what %q wrote: logrus and slog text records quote
 // values so): appends the text between the quotes to `out`. Returns false where Go fails (no
 // quotes, a bad escape, a raw newline); `out` then holds a part of the text.

@@ -364,25 +364,6 @@ void append_table_value(std::string& out, const cell& c) {
     }
 }
 
-void append_json_string(std::string& out, std::string_view s) {
-    out.push_back('"');
-    for (char ch : s) {
-        const auto u = static_cast<unsigned char>(ch);
-        if (ch == '"' || ch == '\\') {
-            out.push_back('\\');
-            out.push_back(ch);
-        } else if (u < 0x20) {
-            constexpr char hex[] = "0123456789abcdef";
-            out.append("\\u00");
-            out.push_back(hex[u >> 4]);
-            out.push_back(hex[u & 15]);
-        } else {
-            out.push_back(ch);
-        }
-    }
-    out.push_back('"');
-}
-
 void append_json_value(std::string& out, const cell& c) {
     switch (c.tag) {
     case tag_text: append_json_string(out, c.text); break;
