@@ -13,6 +13,7 @@
 
 #include "flow/enums.h"
 #include "output/tab_writer.h"
+#include "flow/flow_json.h"
 #include "output/text_append.h"
 
 namespace flowgrep {
@@ -216,23 +217,11 @@ void put_from_flow(std::string& out, key_read read, const flow& f) {
     put_missing(out);
 }
 
-// A member of a JSON object by proto or JSON name; false when absent.
-bool member(const dom::element& object, std::string_view proto, std::string_view json, dom::element& out) {
-    dom::object o;
-    if (object.get_object().get(o) != simdjson::SUCCESS) return false;
-    for (auto kv : o)
-        if (kv.key == proto || kv.key == json) {
-            out = kv.value;
-            return true;
-        }
-    return false;
-}
-
 void put_from_json(std::string& out, const aggregate_key& key, const dom::element* flow_json) {
     if (flow_json == nullptr) return put_missing(out);
     dom::element e = *flow_json;
     for (const auto& [proto, json] : key.path)
-        if (!member(e, proto, json, e)) return put_missing(out);
+        if (!json_member(e, proto, json, e)) return put_missing(out);
     switch (e.type()) {
     case dom::element_type::STRING: return put_text(out, e.get_string().value_unsafe());
     case dom::element_type::INT64: return put_int(out, e.get_int64().value_unsafe());
@@ -259,7 +248,7 @@ void put_policy(std::string& out, const dom::element* flow_json, std::string_vie
     dom::array a;
     bool found = false;
     for (auto [proto, json] : {std::pair{first, first_json}, std::pair{second, second_json}}) {
-        if (member(*flow_json, proto, json, list) && list.get_array().get(a) == simdjson::SUCCESS && a.size() > 0 &&
+        if (json_member(*flow_json, proto, json, list) && list.get_array().get(a) == simdjson::SUCCESS && a.size() > 0 &&
             a.at(0).get(policy) == simdjson::SUCCESS) {
             found = true;
             break;
@@ -267,8 +256,8 @@ void put_policy(std::string& out, const dom::element* flow_json, std::string_vie
     }
     if (!found) return put_missing(out);
     std::string_view ns, name;
-    if (member(policy, "namespace", "namespace", field) && field.get_string().get(ns) != simdjson::SUCCESS) ns = {};
-    if (member(policy, "name", "name", field) && field.get_string().get(name) != simdjson::SUCCESS) name = {};
+    if (json_member(policy, "namespace", "namespace", field) && field.get_string().get(ns) != simdjson::SUCCESS) ns = {};
+    if (json_member(policy, "name", "name", field) && field.get_string().get(name) != simdjson::SUCCESS) name = {};
     if (ns.empty() && name.empty()) return put_missing(out);
     out.push_back(tag_text);
     const uint32_t size = static_cast<uint32_t>(ns.size() + (ns.empty() ? 0 : 1) + name.size());
@@ -377,7 +366,7 @@ void append_json_value(std::string& out, const cell& c) {
 
 aggregator::aggregator(const aggregate_spec& spec) : spec_(spec) {
     for (const auto& key : spec_.keys) any_json_ = any_json_ || reads_json(key.read);
-    if (any_json_) json_ = std::make_unique<dom::parser>();
+    if (any_json_) json_ = std::make_unique<flowgrep::flow_json>();
 }
 
 aggregator::~aggregator() = default;
@@ -395,15 +384,8 @@ void aggregator::add(const response& r, std::string_view line) {
     if (r.kind != response_kind::flow) return;
     ++flows_;
     tuple_.clear();
-    const dom::element* flow_json = nullptr;
-    dom::element flow_element;
-    if (any_json_) {
-        // Parsed once per flow, and only when a key needs it: the line already has its padding.
-        dom::element root;
-        if (json_->parse(line.data(), line.size(), false).get(root) == simdjson::SUCCESS &&
-            member(root, "flow", "flow", flow_element))
-            flow_json = &flow_element;
-    }
+    // Parsed once per flow, and only when a key needs it: the line already has its padding.
+    const dom::element* flow_json = any_json_ ? json_->parse(line, true) : nullptr;
     for (const auto& key : spec_.keys) {
         if (key.read == key_read::json)
             put_from_json(tuple_, key, flow_json);

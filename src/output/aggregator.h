@@ -15,11 +15,10 @@
 #include "output/aggregate_keys.h"
 #include "output/sink.h"
 
-namespace simdjson::dom {
-class parser;
-}
 
 namespace flowgrep {
+
+class flow_json;
 
 class aggregator {
 public:
@@ -62,7 +61,7 @@ private:
     // tuples are equal bytes; reused for every flow.
     std::string tuple_;
     std::unordered_map<std::string, uint64_t, key_hash, std::equal_to<>> counts_;
-    std::unique_ptr<simdjson::dom::parser> json_;  // for keys the parsed flow does not hold
+    std::unique_ptr<flow_json> json_;  // for keys the parsed flow does not hold
     uint64_t flows_ = 0;
     uint64_t lost_ = 0;
 };

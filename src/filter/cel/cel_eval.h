@@ -14,8 +14,11 @@
 
 namespace simdjson::dom {
 class element;
-class parser;
 }  // namespace simdjson::dom
+
+namespace flowgrep {
+class flow_json;
+}
 
 namespace flowgrep::cel {
 
@@ -46,8 +49,7 @@ public:
 
 private:
     const response* response_ = nullptr;
-    std::unique_ptr<simdjson::dom::parser> parser_;
-    std::string padded_;  // the line with simdjson's padding after it
+    std::unique_ptr<flowgrep::flow_json> json_;
     bool parsed_ = false;
     const simdjson::dom::element* flow_ = nullptr;
     std::deque<simdjson::dom::element> elements_;

@@ -3,10 +3,11 @@
 #include <simdjson.h>
 
 #include "filter/cel/cel_eval.h"
+#include "flow/flow_json.h"
 
 namespace flowgrep::cel {
 
-eval_context::eval_context() : parser_(std::make_unique<simdjson::dom::parser>()) {}
+eval_context::eval_context() : json_(std::make_unique<flowgrep::flow_json>()) {}
 eval_context::~eval_context() = default;
 
 void eval_context::reset(const response& r, int max_depth) {
@@ -21,17 +22,8 @@ const simdjson::dom::element* eval_context::flow_json() {
     if (parsed_) return flow_;
     parsed_ = true;
     if (response_->kind != response_kind::flow) return nullptr;
-    // A copy with padding of our own, so any line (not only the reader's padded ones) can be read.
-    const std::string_view line = response_->line;
-    padded_.assign(line);
-    padded_.append(simdjson::SIMDJSON_PADDING, '\0');
-    simdjson::dom::element root;
-    if (parser_->parse(padded_.data(), line.size(), false).get(root) != simdjson::SUCCESS) return nullptr;
-    simdjson::dom::object top;
-    if (root.get_object().get(top) != simdjson::SUCCESS) return nullptr;
-    for (auto kv : top) {
-        if (kv.key == "flow" && kv.value.is_object()) flow_ = keep(kv.value);
-    }
+    // Copied with padding of its own, so any line (not only the reader's padded ones) can be read.
+    if (const simdjson::dom::element* flow = json_->parse(response_->line, false)) flow_ = keep(*flow);
     return flow_;
 }
 

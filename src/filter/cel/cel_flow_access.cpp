@@ -8,6 +8,7 @@
 
 #include <simdjson.h>
 
+#include "flow/flow_json.h"
 #include "filter/cel/cel_eval.h"
 #include "filter/cel/cel_schema.h"
 #include "flow/parse.h"
@@ -59,16 +60,9 @@ value default_value(const field_desc& fd) {
 
 // The JSON value of a key in an object, by proto or JSON name; null when absent or JSON null.
 const dom::element* json_member(const dom::element* object, const field_desc& fd, eval_context& ctx) {
-    if (!object) return nullptr;
-    dom::object o;
-    if (object->get_object().get(o) != simdjson::SUCCESS) return nullptr;
-    for (auto kv : o) {
-        if (kv.key == fd.proto_name || kv.key == fd.json_name) {
-            if (kv.value.is_null()) return nullptr;
-            return ctx.keep(kv.value);
-        }
-    }
-    return nullptr;
+    dom::element member;
+    if (!object || !flowgrep::json_member(*object, fd.proto_name, fd.json_name, member) || member.is_null()) return nullptr;
+    return ctx.keep(member);
 }
 
 // A protojson integer: a number (integral doubles too) or a decimal string.
