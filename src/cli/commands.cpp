@@ -72,10 +72,12 @@ std::optional<parsed_command_line> run_command(const scanned_args& scanned, cons
     if (!cmd) return std::nullopt;
     const std::string name(cmd->name);
     if (!scanned.error.empty()) throw usage_error(scanned.error);
+    const option_spec* help = find_long_option("help");
+    const option_spec* config = find_long_option("config");
     for (const auto& use : scanned.flags)
-        if (use.spec->action == option_action::help) return printing(command_help(*cmd));
+        if (use.spec == help) return printing(command_help(*cmd));
     for (const auto& use : scanned.flags)
-        if (use.spec->action != option_action::config)
+        if (use.spec != config)
             throw usage_error("flag --" + std::string(use.spec->name) + " cannot be used with the " + name +
                               " command");
 

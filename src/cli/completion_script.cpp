@@ -314,7 +314,7 @@ std::string zsh_spec(const option_spec& spec) {
     for (const auto& name : long_names(spec)) names.push_back(name + (value ? "=" : ""));
 
     std::string exclusions;
-    if (spec.action == option_action::help || spec.action == option_action::version)
+    if (spec.exits_at_once)
         exclusions = "(- *)";
     else if (spec.repeats)
         exclusions = "*";

@@ -432,7 +432,7 @@ filter_lists filter_builder::build() const {
 
 bool is_filter_flag(std::string_view flag) {
     const option_spec* spec = find_long_option(flag);
-    return spec && spec->action == option_action::filter && spec->name == flag;
+    return spec && is_filter_option(*spec) && spec->name == flag;
 }
 
 }  // namespace flowgrep

@@ -23,72 +23,54 @@ enum class value_kind : uint8_t {
 // What a shell should offer for the flag's value.
 enum class completion_kind : uint8_t { none, file, choice, free };
 
-// What the parser does with the flag. Every filter flag (and --not) goes to the filter builder
-// under its long name, in command-line order.
-enum class option_action : uint8_t {
-    filter,
-    first,
-    last,
-    all,
-    follow,
-    since,
-    until,
-    allowlist,
-    denylist,
-    exporter_config,
-    exporter_name,
-    output,
-    time_format,
-    color,
-    numeric,
-    ip_translation,
-    print_node_name,
-    field_mask,
-    use_default_field_masks,
-    print_raw_filters,
-    silent_errors,
-    debug,
-    port_forward,
-    help,
-    version,
-    quiet,
-    count,
-    strict,
-    line_buffered,
-    config,
-    aggregate_by,
-    top,
-};
-
 // How a value that holds several values of a repeatable flag (an environment variable, or
 // `config set KEY VALUE`) is cut into them. Flags whose own values can hold a comma (label
 // selectors, regexes, JSON, SYN,ACK) are cut at newlines only.
 enum class list_split : uint8_t { commas_and_newlines, newlines };
 
+struct flag_use;    // one use of a flag on the command line or from a setting (pflag_scan.h)
+struct flag_state;  // what applying the flags writes to (flag_state.h)
+
+// What a flag does with one use of it, at that point of the command line: write its value into
+// the state, or throw usage_error with pflag's message for a value the flag cannot take.
+using flag_apply = void (*)(const flag_use& use, flag_state& state);
+// What is checked about a value only once the command line is complete (a time, JSON, the --last
+// limit); the pipeline in command_line.cpp runs it there, check_flag_value right away. `now_ns`
+// anchors relative times.
+using flag_check = void (*)(const flag_use& use, int64_t now_ns);
+
+// Every member has a default, so a record names only what differs: a flag is written with
+// designated initializers, in this order.
 struct option_spec {
-    option_action action;
-    std::string_view name;        // the long name, without dashes
-    char short_name;              // '\0' when there is none
-    std::string_view alias;       // a second long name meaning the same, or empty
-    std::string_view metavar;     // FILE, TYPE[:SUBTYPE], N ...; empty for switches
-    option_group group;
-    value_kind value;
-    std::string_view implicit_value;  // what the bare flag means (boolean and implicit flags)
-    bool repeats;                     // each use adds to the earlier ones rather than replacing them
-    completion_kind completion;
-    std::vector<std::string> choices;  // values to offer and to suggest from (not always all it accepts)
-    std::string_view summary;          // one line, a verb phrase, no trailing period
-    std::string_view description;      // a paragraph for the man page
-    std::string_view default_value = {};  // what applies when nothing sets it (not for repeatable flags)
-    bool setting = true;  // may also come from FLOWGREP_<NAME> and the config file (see settings.h)
-    list_split split = list_split::commas_and_newlines;  // for repeatable flags
+    std::string_view name = {};     // the long name, without dashes
+    char short_name = '\0';         // '\0' when there is none
+    std::string_view alias = {};    // a second long name meaning the same, or empty
+    std::string_view metavar = {};  // FILE, TYPE[:SUBTYPE], N ...; empty for switches
+    option_group group = option_group::other;
+    value_kind value = value_kind::required;
+    std::string_view implicit_value = {};  // what the bare flag means (boolean and implicit flags)
+    bool repeats = false;  // each use adds to the earlier ones rather than replacing them
+    completion_kind completion = completion_kind::none;
+    std::vector<std::string> choices = {};  // to offer and to suggest from (not always all it accepts)
     // --help lists this many of the choices even when there are more (the rest only complete),
     // followed by "...".
     size_t help_choices = 0;
+    list_split split = list_split::commas_and_newlines;  // for repeatable flags
+    std::string_view default_value = {};  // what applies when nothing sets it (not for repeatable flags)
+    bool setting = true;  // may also come from FLOWGREP_<NAME> and the config file (see settings.h)
+    // --help and --version: answered before the settings are read, whatever else the line says.
+    bool exits_at_once = false;
+    std::string_view summary = {};      // one line, a verb phrase, no trailing period
+    std::string_view description = {};  // a paragraph for the man page
+    flag_apply apply = nullptr;
+    flag_check check = nullptr;  // none: applying the value is all the checking it needs
 };
 
 // The table, in help order: by group, then alphabetically, as hubble's help lists them.
 const std::vector<option_spec>& option_table();
+
+// Whether the flag is one of the filter flags (or --not) that go to the filter builder.
+inline bool is_filter_option(const option_spec& spec) { return spec.group == option_group::filters; }
 
 // Lookup by long name (or alias) without dashes, and by short name.
 const option_spec* find_long_option(std::string_view name);

@@ -88,7 +88,7 @@ const option_spec& setting_named(std::string_view key) {
     if (spec && spec->setting && spec->name == key) return *spec;
     if (spec && spec->setting)
         throw usage_error("unknown key " + quoted + " (did you mean " + std::string(spec->name) + "?)");
-    if (spec && spec->action == option_action::config)
+    if (spec == find_long_option("config"))
         throw usage_error("unknown key " + quoted + ": the file to read is chosen by --config or FLOWGREP_CONFIG");
     if (spec) throw usage_error("unknown key " + quoted + ": --" + std::string(key) + " is an action, not a setting");
     throw usage_error("unknown key " + quoted + did_you_mean(key, setting_names()));
@@ -115,10 +115,10 @@ std::vector<flag_use> negation_uses(std::string_view item) {
     size_t eq = text.find('=');
     std::string_view name = text.substr(0, eq);
     const option_spec* spec = find_long_option(name);
-    if (!spec || spec->action != option_action::filter || spec->name == "not") {
+    if (!spec || !is_filter_option(*spec) || spec->name == "not") {
         std::vector<std::string> filters;
         for (const auto& s : option_table())
-            if (s.action == option_action::filter && s.name != "not") filters.emplace_back(s.name);
+            if (is_filter_option(s) && s.name != "not") filters.emplace_back(s.name);
         throw usage_error("\"" + std::string(item) + "\" does not name a filter flag to negate (write FLAG=VALUE, " +
                           "as in namespace=kube-system)" + did_you_mean(name, filters));
     }
@@ -144,7 +144,7 @@ void check_setting_value(const option_spec& spec, const std::string& value, int6
 
 config_choice choose_config_file(const std::vector<flag_use>& flags, const environment& env) {
     for (auto it = flags.rbegin(); it != flags.rend(); ++it)
-        if (it->spec->action == option_action::config) return {it->value, true, "--config"};
+        if (it->spec == find_long_option("config")) return {it->value, true, "--config"};
     bool found = false;
     std::string_view named = get(env, config_variable, found);
     if (found) return {std::string(named), true, std::string(config_variable)};

@@ -106,7 +106,7 @@ TEST_CASE("every choice is a value its flag accepts", "[cli][table][completion]"
                   std::string::npos);
             std::vector<std::string> args = {long_of(spec), choice};
             CHECK(error_of(args) == "<no error>");
-            if (spec.action == option_action::filter) {
+            if (is_filter_option(spec)) {
                 // ... and that the filter it builds compiles (http-status codes, for one, are checked then).
                 options o = parse_ok(args);
                 CHECK_NOTHROW(flow_matcher(o.filters));
@@ -222,10 +222,10 @@ TEST_CASE("fish script: every name with its summary, choices on the flag's line"
 
 TEST_CASE("a FILE flag completes to files in every shell", "[cli][completion]") {
     std::vector<option_spec> table;
-    table.push_back({option_action::output, "from-file", 'F', {}, "FILE", option_group::other, value_kind::required,
-                     {}, false, completion_kind::file, {}, "read more flows from FILE", "Reads FILE."});
-    table.push_back({option_action::debug, "quiet", 'q', {}, {}, option_group::other, value_kind::boolean, "true",
-                     false, completion_kind::none, {}, "say nothing", "Says nothing."});
+    table.push_back({.name = "from-file", .short_name = 'F', .metavar = "FILE", .completion = completion_kind::file,
+                     .summary = "read more flows from FILE", .description = "Reads FILE."});
+    table.push_back({.name = "quiet", .short_name = 'q', .value = value_kind::boolean, .implicit_value = "true",
+                     .summary = "say nothing", .description = "Says nothing."});
     const std::string bash = bash_completion(table);
     CHECK(bash.find("    --from-file|-F) __flowgrep_files \"$2\" \"$3\"; return ;;\n") != std::string::npos);
     CHECK(bash.find("[[ $w =~ ^-[^F]*[F]$ ]]") != std::string::npos);
@@ -238,8 +238,8 @@ TEST_CASE("a FILE flag completes to files in every shell", "[cli][completion]") 
 
 TEST_CASE("quotes in summaries are escaped for each shell", "[cli][completion]") {
     std::vector<option_spec> table;
-    table.push_back({option_action::debug, "loud", '\0', {}, {}, option_group::other, value_kind::boolean, "true", false,
-                     completion_kind::none, {}, "print flowgrep's [debug] notes", "Prints notes."});
+    table.push_back({.name = "loud", .value = value_kind::boolean, .implicit_value = "true",
+                     .summary = "print flowgrep's [debug] notes", .description = "Prints notes."});
     CHECK(zsh_completion(table).find("    --loud'[print flowgrep'\\''s \\[debug\\] notes]'\n") != std::string::npos);
     CHECK(fish_completion(table).find("-l loud -d 'print flowgrep\\'s [debug] notes'\n") != std::string::npos);
 }

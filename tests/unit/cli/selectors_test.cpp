@@ -29,6 +29,15 @@ TEST_CASE("flag --first and --last", "[cli][selectors]") {
     CHECK(parse_ok({"--last", "18446744073709551615"}).last == 0);
     CHECK(parse_ok({"--first", "18446744073709551615"}).first == 0);
     CHECK(error_of({"--last", "1000001"}) == "--last must be <= 1_000_000, got 1000001");
+    // The limit is checked where hubble checks it: after the other checks and --print-raw-filters,
+    // on the value that the last --last left.
+    CHECK(error_of({"--last", "1000001", "--since", "bogus"}) ==
+          "failed to parse the since time: failed to convert bogus to time");
+    CHECK(error_of({"--last", "1000001", "-P"}) ==
+          "cannot use --port-forward: flowgrep reads flows from files, not from a Hubble server");
+    CHECK(raw_filters({"--last", "1000001"}) == "{}\n");
+    CHECK(parse_ok({"--last", "1000001", "--last", "3"}).last == 3);
+    CHECK(error_of({"--last", "3", "--last", "1000001"}) == "--last must be <= 1_000_000, got 1000001");
     CHECK(error_of({"--last", "18446744073709551616"}) ==
           R"(invalid argument "18446744073709551616" for "--last" flag: strconv.ParseUint: parsing )"
           R"("18446744073709551616": value out of range)");

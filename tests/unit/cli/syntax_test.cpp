@@ -78,7 +78,7 @@ TEST_CASE("files", "[cli][syntax][files]") {
           std::vector<std::string>{"a", "--verdict", "-", "-x", ""});
     CHECK(parse_ok({""}).files == std::vector<std::string>{""});
     CHECK(parse_ok({"--", "--"}).files == std::vector<std::string>{"--"});
-    // CLI11 reads [a,b] as a list and {} as an empty one; flowgrep's files and values are plain text.
+    // Words that look like a list or an object ([a,b], {}) are files and values like any other.
     CHECK(parse_ok({"[a,b]", "{}", "[[aa]]"}).files == std::vector<std::string>{"[a,b]", "{}", "[[aa]]"});
     options o = parse_ok({"--pod", "[a,b]", "--pod", "{}", "--pod", "[[aa]]"});
     REQUIRE(o.filters.allow.size() == 2);
