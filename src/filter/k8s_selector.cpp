@@ -80,7 +80,8 @@ std::vector<std::string> qualified_name_errors(std::string_view value) {
     std::string_view name = value;
     auto slashes = std::count(value.begin(), value.end(), '/');
     if (slashes > 1) {
-        errors.push_back("a qualified name " + qualified_name_regex_error() +
+        // apimachinery 0.35 (Hubble 1.19) names what it checks
+        errors.push_back("a valid label key " + qualified_name_regex_error() +
                          " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
         return errors;
     }

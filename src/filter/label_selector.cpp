@@ -125,14 +125,15 @@ label_selector::label_selector(std::string_view selector) {
 // Cilium's Label.HasKey, answering with the label's value. Most keys are plain: the label's key
 // is compared where it starts, without splitting off the value first.
 std::optional<std::string_view> label_selector::lookup(std::string_view text, const requirement& r) const {
-    if (r.cidr) {
+    if (r.source == "cidr") {
+        // Cilium 1.19 compares two cidr labels by prefix alone: a key that is not a prefix, on
+        // either side, matches nothing (1.17 fell back to comparing the keys as text).
         cilium_label label = parse_label(text, ':');
-        if (label.source != "cidr") return std::nullopt;
+        if (label.source != "cidr" || !r.cidr) return std::nullopt;
         // cidr labels also answer for broader prefixes: cidr:10.0.0.0/8 finds cidr:10.1.2.3/32.
         auto labelled = cidr_label_prefix(label.key);
         if (labelled && r.cidr->bits <= labelled->bits && r.cidr->contains(labelled->address)) return label.value;
-        if (label.key != r.key) return std::nullopt;
-        return label.value;
+        return std::nullopt;
     }
     auto [source, rest] = split_source(text, ':');
     if (source.empty()) source = "unspec";
@@ -156,7 +157,7 @@ std::optional<std::string_view> label_selector::lookup(std::string_view text, co
 // different keys (only cidr prefixes differ) the smallest key, so no sorting is needed.
 std::optional<std::string_view> label_selector::value_of(std::span<const std::string_view> labels,
                                                          const requirement& r) const {
-    if (!r.cidr) {
+    if (r.source != "cidr") {
         for (auto text : labels)
             if (auto value = lookup(text, r)) return value;
         return std::nullopt;

@@ -100,6 +100,7 @@ constexpr enum_entry drop_reasons[] = {
     {202, "DROP_HOST_NOT_READY"},
     {203, "DROP_EP_NOT_READY"},
     {204, "DROP_NO_EGRESS_IP"},
+    {205, "DROP_PUNT_PROXY"},
 };
 
 constexpr enum_entry auth_types[] = {{0, "DISABLED"}, {1, "SPIRE"}, {2, "TEST_ALWAYS_FAIL"}};
@@ -188,6 +189,10 @@ constexpr drop_text drop_texts[] = {
     {9, "Fragmented packet"},
     {10, "Fragmented packet entry update failed"},
     {11, "Missed tail call to custom program"},
+    {12, "Interface Decrypting"},
+    {13, "Interface Encrypting"},
+    {14, "LB: sock cgroup: Reverse entry delete succeeded"},
+    {15, "MTU error message"},
     {130, "Invalid source mac"},
     {131, "Invalid destination mac"},
     {132, "Invalid source ip"},
@@ -262,6 +267,7 @@ constexpr drop_text drop_texts[] = {
     {202, "Host datapath not ready"},
     {203, "Endpoint policy program not available"},
     {204, "No Egress IP configured"},
+    {205, "Punt to proxy"},
 };
 
 constexpr std::string_view policy_match_types[] = {

@@ -39,10 +39,12 @@ enum field : uint32_t {
     // and filters by namespace, pod or identity (the common ones) read none of them.
     field_source_labels = 1u << 26,       // source.labels and source.workloads
     field_destination_labels = 1u << 27,  // destination.labels and destination.workloads
+    field_ip_trace_id = 1u << 28,
+    field_policies = 1u << 29,  // egress/ingress_allowed_by, egress/ingress_denied_by
 };
 
 using field_set = uint32_t;
 
-inline constexpr field_set all_fields = (1u << 28) - 1;
+inline constexpr field_set all_fields = (1u << 30) - 1;
 
 }  // namespace flowgrep

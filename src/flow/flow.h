@@ -57,7 +57,7 @@ struct service {
     std::string_view namespace_;
 };
 
-enum class l4_kind : uint8_t { none, tcp, udp, sctp, icmpv4, icmpv6 };
+enum class l4_kind : uint8_t { none, tcp, udp, sctp, icmpv4, icmpv6, vrrp, igmp };
 
 // TCP flags as a bit set, in the order Hubble lists them.
 enum tcp_flag : uint16_t {
@@ -73,6 +73,13 @@ enum tcp_flag : uint16_t {
 };
 
 enum class l7_kind : uint8_t { none, dns, http, kafka };
+
+// One entry of a flow's *_allowed_by / *_denied_by lists: the policy that decided.
+struct policy_ref {
+    std::string_view name;
+    std::string_view namespace_;
+    std::string_view kind;  // CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy ...
+};
 
 struct http_header {
     std::string_view key;
@@ -102,6 +109,7 @@ struct flow {
     std::string_view ip_destination;
     std::string_view ip_source_xlated;
     int32_t ip_version = 0;
+    bool ip_encrypted = false;  // IP.encrypted (WireGuard or IPsec)
 
     l4_kind l4 = l4_kind::none;
     uint32_t source_port = 0;  // TCP, UDP and SCTP only
@@ -146,8 +154,14 @@ struct flow {
     std::string_view interface_name;
 
     std::string_view trace_id;
+    uint64_t ip_trace_id = 0;  // ip_trace_id.trace_id; 0 when the flow has none
     bool has_summary = false;
     std::string_view summary;
+
+    std::vector<policy_ref> egress_allowed_by;
+    std::vector<policy_ref> ingress_allowed_by;
+    std::vector<policy_ref> egress_denied_by;
+    std::vector<policy_ref> ingress_denied_by;
 
     void clear();
 };
@@ -169,6 +183,8 @@ struct lost_events {
     uint64_t num_events_lost = 0;
     bool has_cpu = false;
     int32_t cpu = 0;
+    timestamp first;  // the first and last event lost (Hubble 1.19 rate-limits its notices)
+    timestamp last;
 
     void clear() { *this = lost_events{}; }
 };

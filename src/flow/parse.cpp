@@ -414,6 +414,8 @@ void decode_l4(od::value& v, flow& f) {
         else if (k == "SCTP") kind = l4_kind::sctp;
         else if (k == "ICMPv4") kind = l4_kind::icmpv4;
         else if (k == "ICMPv6") kind = l4_kind::icmpv6;
+        else if (k == "VRRP") kind = l4_kind::vrrp;
+        else if (k == "IGMP") kind = l4_kind::igmp;
         else return false;
         seen.mark(static_cast<unsigned>(kind), k);
         if (is_null(x)) return true;
@@ -425,6 +427,15 @@ void decode_l4(od::value& v, flow& f) {
             if (kind == l4_kind::icmpv4 || kind == l4_kind::icmpv6) {
                 if (is(pk, "type")) seen_p.mark(0, pk), get_integer<uint32_t>(px, pk);
                 else if (is(pk, "code")) seen_p.mark(1, pk), get_integer<uint32_t>(px, pk);
+                else return false;
+            } else if (kind == l4_kind::vrrp) {
+                if (is(pk, "type")) seen_p.mark(0, pk), get_integer<uint32_t>(px, pk);
+                else if (is(pk, "vrid")) seen_p.mark(1, pk), get_integer<uint32_t>(px, pk);
+                else if (is(pk, "priority")) seen_p.mark(2, pk), get_integer<uint32_t>(px, pk);
+                else return false;
+            } else if (kind == l4_kind::igmp) {
+                if (is(pk, "type")) seen_p.mark(0, pk), get_integer<uint32_t>(px, pk);
+                else if (is(pk, "group_address", "groupAddress")) seen_p.mark(1, pk), get_optional_string(px, pk);
                 else return false;
             } else if (is(pk, "source_port", "sourcePort")) {
                 seen_p.mark(0, pk);
@@ -540,23 +551,74 @@ void decode_l7(od::value& v, flow& f) {
     });
 }
 
-// flow.Policy, in the *_allowed_by / *_denied_by lists: read by nobody, checked for its form.
-void check_policies(od::value& v, std::string_view field) {
+// flow.Policy, in the *_allowed_by / *_denied_by lists: --print-policy-names and denied-by read
+// the names; `out` is null when only the form is checked.
+void decode_policies(od::value& v, std::string_view field, std::vector<policy_ref>* out) {
     for_each_element(v, field, [&](od::value& p) {
         seen_fields seen;
+        policy_ref ref;
         for_each_field(p, field, [&](std::string_view k, od::value& x) {
-            if (is(k, "name")) seen.mark(0, k), get_optional_string(x, k);
-            else if (is(k, "namespace")) seen.mark(1, k), get_optional_string(x, k);
+            if (is(k, "name")) seen.mark(0, k), ref.name = get_optional_string(x, k);
+            else if (is(k, "namespace")) seen.mark(1, k), ref.namespace_ = get_optional_string(x, k);
             else if (is(k, "labels")) seen.mark(2, k), check_string_list(x, k);
             else if (is(k, "revision")) seen.mark(3, k), get_integer<uint64_t>(x, k);
-            else if (is(k, "kind")) seen.mark(4, k), get_optional_string(x, k);
+            else if (is(k, "kind")) seen.mark(4, k), ref.kind = get_optional_string(x, k);
             else return false;
             return true;
         });
+        if (out) out->push_back(ref);
     });
 }
 
-// Every field of flow.Flow (Cilium 1.17) by its place in the seen-bitmask. The first letter of the
+// flow.IP's fields, for the flow's own IP header and for a tunnel's outer one.
+void decode_ip(od::value& v, flow& f, std::string_view field) {
+    seen_fields seen;
+    f.has_ip = for_each_field(v, field, [&](std::string_view ik, od::value& ix) {
+        if (is(ik, "source")) seen.mark(0, ik), f.ip_source = get_optional_string(ix, ik);
+        else if (is(ik, "destination")) seen.mark(1, ik), f.ip_destination = get_optional_string(ix, ik);
+        else if (is(ik, "source_xlated", "sourceXlated")) seen.mark(2, ik), f.ip_source_xlated = get_optional_string(ix, ik);
+        else if (is(ik, "ipVersion", "ip_version")) seen.mark(3, ik), f.ip_version = get_enum(ix, ip_version_enum, ik);
+        else if (is(ik, "encrypted")) seen.mark(4, ik), f.ip_encrypted = get_bool(ix, ik);
+        else return false;
+        return true;
+    });
+}
+
+// flow.Tunnel (Cilium 1.18): read by nobody, checked for its form. Its IP and l4 are decoded into
+// a scratch flow, which allocates nothing: those messages hold no lists.
+void check_tunnel(od::value& v, std::string_view field) {
+    seen_fields seen;
+    for_each_field(v, field, [&](std::string_view k, od::value& x) {
+        flow scratch;
+        if (is(k, "protocol")) seen.mark(0, k), check_enum(x, k);
+        else if (k == "IP") seen.mark(1, k), decode_ip(x, scratch, k);
+        else if (k == "l4") seen.mark(2, k), decode_l4(x, scratch);
+        else if (is(k, "vni")) seen.mark(3, k), get_integer<uint32_t>(x, k);
+        else return false;
+        return true;
+    });
+}
+
+// A message of plain scalar fields, named in `names` in order, each read as T: checked for its form.
+template <typename T>
+void check_scalars(od::value& v, std::string_view field, std::initializer_list<std::pair<std::string_view, std::string_view>> names) {
+    seen_fields seen;
+    for_each_field(v, field, [&](std::string_view k, od::value& x) {
+        unsigned i = 0;
+        for (const auto& [proto, json] : names) {
+            if (is(k, proto, json)) {
+                seen.mark(i, k);
+                if constexpr (std::is_same_v<T, std::string_view>) get_optional_string(x, k);
+                else get_integer<T>(x, k);
+                return true;
+            }
+            ++i;
+        }
+        return false;
+    });
+}
+
+// Every field of flow.Flow (Cilium 1.19) by its place in the seen-bitmask. The first letter of the
 // key picks a handful of names to compare against, so telling them apart costs a few compares.
 enum flow_key : uint8_t {
     k_time, k_uuid, k_verdict, k_drop_reason, k_auth_type, k_ethernet, k_ip, k_l4, k_source,
@@ -565,7 +627,9 @@ enum flow_key : uint8_t {
     k_policy_match_type, k_trace_observation_point, k_trace_reason, k_file, k_drop_reason_desc,
     k_is_reply, k_debug_capture_point, k_interface, k_proxy_port, k_trace_context,
     k_sock_xlate_point, k_socket_cookie, k_cgroup_id, k_summary, k_extensions, k_egress_allowed_by,
-    k_ingress_allowed_by, k_egress_denied_by, k_ingress_denied_by, k_unknown,
+    k_ingress_allowed_by, k_egress_denied_by, k_ingress_denied_by,
+    // Cilium 1.18 and 1.19
+    k_tunnel, k_emitter, k_ip_trace_id, k_policy_log, k_aggregate, k_unknown,
 };
 
 flow_key flow_key_of(std::string_view k) {
@@ -574,7 +638,10 @@ flow_key flow_key_of(std::string_view k) {
     case 'I': return k == "IP" ? k_ip : k_unknown;
     case 'S': return k == "Summary" ? k_summary : k_unknown;
     case 'T': return k == "Type" ? k_type : k_unknown;
-    case 'a': return is(k, "auth_type", "authType") ? k_auth_type : k_unknown;
+    case 'a':
+        if (is(k, "auth_type", "authType")) return k_auth_type;
+        if (k == "aggregate") return k_aggregate;
+        return k_unknown;
     case 'c': return is(k, "cgroup_id", "cgroupId") ? k_cgroup_id : k_unknown;
     case 'd':
         if (k == "destination") return k_destination;
@@ -590,6 +657,7 @@ flow_key flow_key_of(std::string_view k) {
         if (k == "extensions") return k_extensions;
         if (is(k, "egress_allowed_by", "egressAllowedBy")) return k_egress_allowed_by;
         if (is(k, "egress_denied_by", "egressDeniedBy")) return k_egress_denied_by;
+        if (k == "emitter") return k_emitter;
         return k_unknown;
     case 'f': return k == "file" ? k_file : k_unknown;
     case 'i':
@@ -597,6 +665,7 @@ flow_key flow_key_of(std::string_view k) {
         if (k == "interface") return k_interface;
         if (is(k, "ingress_allowed_by", "ingressAllowedBy")) return k_ingress_allowed_by;
         if (is(k, "ingress_denied_by", "ingressDeniedBy")) return k_ingress_denied_by;
+        if (is(k, "ip_trace_id", "ipTraceId")) return k_ip_trace_id;
         return k_unknown;
     case 'l':
         if (k == "l4") return k_l4;
@@ -609,6 +678,7 @@ flow_key flow_key_of(std::string_view k) {
     case 'p':
         if (is(k, "policy_match_type", "policyMatchType")) return k_policy_match_type;
         if (is(k, "proxy_port", "proxyPort")) return k_proxy_port;
+        if (is(k, "policy_log", "policyLog")) return k_policy_log;
         return k_unknown;
     case 'r': return k == "reply" ? k_reply : k_unknown;
     case 's':
@@ -624,6 +694,7 @@ flow_key flow_key_of(std::string_view k) {
         if (is(k, "trace_observation_point", "traceObservationPoint")) return k_trace_observation_point;
         if (is(k, "trace_reason", "traceReason")) return k_trace_reason;
         if (is(k, "trace_context", "traceContext")) return k_trace_context;
+        if (k == "tunnel") return k_tunnel;
         return k_unknown;
     case 'u': return k == "uuid" ? k_uuid : k_unknown;
     case 'v': return k == "verdict" ? k_verdict : k_unknown;
@@ -667,21 +738,7 @@ void decode_flow(od::value& v, flow& f, field_set want) {
             }
             break;
         case k_ip:
-            if (!(want & field_ip)) break;
-            {
-                seen_fields seen_i;
-                f.has_ip = for_each_field(x, k, [&](std::string_view ik, od::value& ix) {
-                    if (is(ik, "source")) seen_i.mark(0, ik), f.ip_source = get_optional_string(ix, ik);
-                    else if (is(ik, "destination")) seen_i.mark(1, ik), f.ip_destination = get_optional_string(ix, ik);
-                    else if (is(ik, "source_xlated", "sourceXlated"))
-                        seen_i.mark(2, ik), f.ip_source_xlated = get_optional_string(ix, ik);
-                    else if (is(ik, "ipVersion", "ip_version"))
-                        seen_i.mark(3, ik), f.ip_version = get_enum(ix, ip_version_enum, ik);
-                    else if (is(ik, "encrypted")) seen_i.mark(4, ik), get_bool(ix, ik);
-                    else return false;
-                    return true;
-                });
-            }
+            if (want & field_ip) decode_ip(x, f, k);
             break;
         case k_l4:
             if (want & field_l4) decode_l4(x, f);
@@ -812,10 +869,47 @@ void decode_flow(od::value& v, flow& f, field_set want) {
             check_any(x);
             break;
         case k_egress_allowed_by:
+            if (want & (field_policies | field_other))
+                decode_policies(x, k, want & field_policies ? &f.egress_allowed_by : nullptr);
+            break;
         case k_ingress_allowed_by:
+            if (want & (field_policies | field_other))
+                decode_policies(x, k, want & field_policies ? &f.ingress_allowed_by : nullptr);
+            break;
         case k_egress_denied_by:
+            if (want & (field_policies | field_other))
+                decode_policies(x, k, want & field_policies ? &f.egress_denied_by : nullptr);
+            break;
         case k_ingress_denied_by:
-            if (want & field_other) check_policies(x, k);
+            if (want & (field_policies | field_other))
+                decode_policies(x, k, want & field_policies ? &f.ingress_denied_by : nullptr);
+            break;
+        case k_ip_trace_id:
+            if (!(want & (field_ip_trace_id | field_other))) break;
+            {
+                seen_fields seen_t;
+                for_each_field(x, k, [&](std::string_view tk, od::value& tx) {
+                    if (is(tk, "trace_id", "traceId")) seen_t.mark(0, tk), f.ip_trace_id = get_integer<uint64_t>(tx, tk);
+                    else if (is(tk, "ip_option_type", "ipOptionType")) seen_t.mark(1, tk), get_integer<uint32_t>(tx, tk);
+                    else return false;
+                    return true;
+                });
+            }
+            break;
+        case k_tunnel:
+            if (want & field_other) check_tunnel(x, k);
+            break;
+        case k_emitter:
+            if (want & field_other) check_scalars<std::string_view>(x, k, {{"name", "name"}, {"version", "version"}});
+            break;
+        case k_aggregate:
+            if (want & field_other)
+                check_scalars<uint32_t>(x, k, {{"ingress_flow_count", "ingressFlowCount"},
+                                               {"egress_flow_count", "egressFlowCount"},
+                                               {"unknown_direction_flow_count", "unknownDirectionFlowCount"}});
+            break;
+        case k_policy_log:
+            if (want & field_other) check_string_list(x, k);
             break;
         case k_unknown:
             break;
@@ -852,6 +946,12 @@ void decode_lost_events(od::value& v, lost_events& le) {
                 wrong_type(x, k, "expected an integer");
             le.has_cpu = true;
             le.cpu = get_integer<int32_t>(x, k);
+        } else if (is(k, "first")) {
+            seen.mark(3, k);
+            get_timestamp(x, le.first, k);
+        } else if (is(k, "last")) {
+            seen.mark(4, k);
+            get_timestamp(x, le.last, k);
         } else {
             return false;
         }
@@ -1051,6 +1151,7 @@ void flow::clear() {
     has_ip = false;
     ip_source = ip_destination = ip_source_xlated = {};
     ip_version = 0;
+    ip_encrypted = false;
     l4 = l4_kind::none;
     source_port = destination_port = 0;
     has_tcp_flags = false;
@@ -1081,8 +1182,13 @@ void flow::clear() {
     interface_index = 0;
     interface_name = {};
     trace_id = {};
+    ip_trace_id = 0;
     has_summary = false;
     summary = {};
+    egress_allowed_by.clear();
+    ingress_allowed_by.clear();
+    egress_denied_by.clear();
+    ingress_denied_by.clear();
 }
 
 }  // namespace flowgrep

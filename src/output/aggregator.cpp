@@ -132,6 +132,8 @@ void put_protocol(std::string& out, const flow& f) {
     case l4_kind::sctp: return put_text(out, "sctp");
     case l4_kind::icmpv4: return put_text(out, "icmpv4");
     case l4_kind::icmpv6: return put_text(out, "icmpv6");
+    case l4_kind::vrrp: return put_text(out, "vrrp");
+    case l4_kind::igmp: return put_text(out, "igmp");
     case l4_kind::none: break;
     }
     put_missing(out);

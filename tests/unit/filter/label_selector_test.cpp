@@ -161,6 +161,13 @@ TEST_CASE("cidr labels also answer for broader prefixes", "[labels]") {
     CHECK_FALSE(selects("any:52.0.0.0/8", labels));  // only the cidr source compares prefixes
 }
 
+// Cilium 1.17 fell back to comparing the keys as text when a cidr key was no prefix; 1.19 does not.
+TEST_CASE("a cidr label key that is not a prefix matches nothing, as in Cilium 1.19", "[labels]") {
+    CHECK_FALSE(selects("cidr:somewhere", {"cidr:somewhere"}));
+    CHECK_FALSE(selects("cidr:10.0.0.0/8", {"cidr:somewhere"}));
+    CHECK(selects("any:somewhere", {"cidr:somewhere"}));
+}
+
 TEST_CASE("invalid selectors report Kubernetes' errors", "[labels][errors]") {
     CHECK(parse_error("app in (web") == "unable to parse requirement: found '', expected: ',' or ')'");
     CHECK(parse_error("app in web") == "unable to parse requirement: found 'web' expected: '('");
@@ -210,7 +217,7 @@ TEST_CASE("invalid selectors report Kubernetes' errors", "[labels][errors]") {
               "end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
               "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
         CHECK(parse_error("a/b/c") ==
-              "unable to parse requirement: <nil>: Invalid value: \"any.a/b/c\": a qualified name must consist of "
+              "unable to parse requirement: <nil>: Invalid value: \"any.a/b/c\": a valid label key must consist of "
               "alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character "
               "(e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
               "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. "

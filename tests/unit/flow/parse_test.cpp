@@ -201,3 +201,37 @@ TEST_CASE("RFC 3339 timestamps as protojson reads them") {
         CHECK_FALSE(parse_rfc3339(bad, t));
     }
 }
+
+TEST_CASE("the fields Cilium 1.18 and 1.19 added decode, and their form is checked") {
+    parsed p(R"({"flow":{"IP":{"source":"10.0.0.1","destination":"10.0.0.2","ipVersion":"IPv4","encrypted":true},"l4":{"VRRP":{"type":1,"vrid":7,"priority":100}},"tunnel":{"protocol":"VXLAN","IP":{"source":"192.168.0.1","destination":"192.168.0.2"},"l4":{"UDP":{"source_port":4789,"destination_port":8472}},"vni":2},"emitter":{"name":"Hubble","version":"1.19.4"},"ip_trace_id":{"trace_id":"4660","ip_option_type":136},"egress_allowed_by":[{"name":"allow-dns","namespace":"kube-system","kind":"CiliumNetworkPolicy","revision":"3"}],"ingress_denied_by":[{"name":"deny-all","kind":"CiliumClusterwideNetworkPolicy"}],"policy_log":["audit"],"aggregate":{"ingress_flow_count":2,"egress_flow_count":1}}})");
+    REQUIRE(p.ok);
+    const flow& f = p.r.flow;
+    CHECK(f.ip_encrypted);
+    CHECK(f.l4 == l4_kind::vrrp);
+    CHECK(f.ip_trace_id == 4660);
+    // the tunnel's outer header is not the flow's
+    CHECK(f.ip_source == "10.0.0.1");
+    REQUIRE(f.egress_allowed_by.size() == 1);
+    CHECK(f.egress_allowed_by[0].name == "allow-dns");
+    CHECK(f.egress_allowed_by[0].namespace_ == "kube-system");
+    CHECK(f.egress_allowed_by[0].kind == "CiliumNetworkPolicy");
+    REQUIRE(f.ingress_denied_by.size() == 1);
+    CHECK(f.ingress_denied_by[0].kind == "CiliumClusterwideNetworkPolicy");
+    CHECK(f.ingress_allowed_by.empty());
+
+    CHECK(parsed(R"({"flow":{"l4":{"IGMP":{"type":22,"group_address":"239.1.1.1"}}}})").r.flow.l4 == l4_kind::igmp);
+    CHECK_FALSE(parsed(R"({"flow":{"ip_trace_id":{"trace_id":"x"}}})").ok);
+    CHECK_FALSE(parsed(R"({"flow":{"tunnel":{"vni":"a lot"}}})").ok);
+    CHECK_FALSE(parsed(R"({"flow":{"emitter":{"name":1}}})").ok);
+    CHECK_FALSE(parsed(R"({"flow":{"aggregate":{"egress_flow_count":-1}}})").ok);
+}
+
+TEST_CASE("a lost event's first and last times decode") {
+    parsed p(R"({"lost_events":{"source":"PERF_EVENT_RING_BUFFER","num_events_lost":"3","cpu":{"value":1},"first":"2025-01-02T03:04:05Z","last":"2025-01-02T03:04:06.5Z"}})");
+    // cpu is an Int32Value, written as a bare number: the object form is refused
+    CHECK_FALSE(p.ok);
+    parsed q(R"({"lost_events":{"source":"PERF_EVENT_RING_BUFFER","num_events_lost":"3","cpu":1,"first":"2025-01-02T03:04:05Z","last":"2025-01-02T03:04:06.5Z"}})");
+    REQUIRE(q.ok);
+    CHECK(q.r.lost_events.first.present);
+    CHECK(q.r.lost_events.last.nanos == 500000000);
+}
