@@ -1,4 +1,4 @@
-// Compiling one FlowFilter: fields in Hubble's order (uuid, event_type, verdict ... interface), each
+// Compiling one FlowFilter: fields in Hubble's order (uuid, event_type, verdict ... ip_trace_id), each
 // validated with Hubble's error text, and the flow parts each set field reads added to `needs`.
 #include <algorithm>
 #include <cctype>
@@ -26,6 +26,8 @@ void compile_protocols(const std::vector<std::string>& protocols, std::uint32_t&
         else if (name == "tcp") l4 |= bit(l4_kind::tcp);
         else if (name == "udp") l4 |= bit(l4_kind::udp);
         else if (name == "sctp") l4 |= bit(l4_kind::sctp);
+        else if (name == "vrrp") l4 |= bit(l4_kind::vrrp);
+        else if (name == "igmp") l4 |= bit(l4_kind::igmp);
         else if (name == "dns") l7 |= bit(l7_kind::dns);
         else if (name == "http") l7 |= bit(l7_kind::http);
         else if (name == "kafka") l7 |= bit(l7_kind::kafka);
@@ -106,6 +108,12 @@ compiled_filter::compiled_filter(const flow_filter& ff, field_set& needs) {
         reply_true_ = std::find(ff.reply.begin(), ff.reply.end(), true) != ff.reply.end();
         reply_false_ = std::find(ff.reply.begin(), ff.reply.end(), false) != ff.reply.end();
         needs |= field_is_reply | field_verdict;
+    }
+    if (!ff.encrypted.empty()) {
+        by_encrypted_ = true;
+        encrypted_true_ = std::find(ff.encrypted.begin(), ff.encrypted.end(), true) != ff.encrypted.end();
+        encrypted_false_ = std::find(ff.encrypted.begin(), ff.encrypted.end(), false) != ff.encrypted.end();
+        needs |= field_ip;
     }
     source_identity_ = ff.source_identity;
     side(source_identity_, field_source);
@@ -230,6 +238,9 @@ compiled_filter::compiled_filter(const flow_filter& ff, field_set& needs) {
 
     interface_ = ff.interface;
     side(interface_, field_interface);
+
+    ip_trace_id_ = ff.ip_trace_id;
+    side(ip_trace_id_, field_ip_trace_id);
 }
 
 }  // namespace flowgrep

@@ -45,6 +45,9 @@ private:
     bool by_reply_ = false;
     bool reply_true_ = false;
     bool reply_false_ = false;
+    bool by_encrypted_ = false;
+    bool encrypted_true_ = false;
+    bool encrypted_false_ = false;
     std::vector<std::uint32_t> source_identity_;
     std::vector<std::uint32_t> destination_identity_;
     std::optional<ip_filter> source_ip_;
@@ -79,6 +82,7 @@ private:
     std::vector<std::string> trace_id_;
     std::vector<std::int32_t> traffic_direction_;
     std::vector<filter_interface> interface_;
+    std::vector<std::uint64_t> ip_trace_id_;
     std::unique_ptr<cel_filter> cel_;  // experimental.cel_expression, tried last: the dearest test
 };
 

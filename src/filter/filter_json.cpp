@@ -24,8 +24,14 @@ namespace od = simdjson::ondemand;
 using namespace filter_json;
 
 // protojson's integer reading of a JSON number: 80, 80.0, 8e1 and 800e-1 are all 80; 8.5 is not an
-// integer. The exponent may move digits but never drop a non-zero one.
-std::optional<int64_t> integral_value(std::string_view number) {
+// integer. The exponent may move digits but never drop a non-zero one. The sign and the magnitude,
+// when that fits in 64 bits.
+struct integer_parts {
+    bool negative = false;
+    uint64_t magnitude = 0;
+};
+
+std::optional<integer_parts> integral_parts(std::string_view number) {
     bool neg = false;
     std::size_t i = 0;
     if (i < number.size() && number[i] == '-') neg = true, ++i;
@@ -62,12 +68,17 @@ std::optional<int64_t> integral_value(std::string_view number) {
         if (int_part.substr(cut).find_first_not_of('0') != std::string_view::npos) return std::nullopt;
         num = std::string(int_part.substr(0, cut));
     }
-    if (num.empty()) return 0;
+    if (num.empty()) return integer_parts{neg, 0};
     uint64_t magnitude = 0;
-    if (std::from_chars(num.data(), num.data() + num.size(), magnitude).ec != std::errc{})
-        return std::nullopt;
-    if (magnitude > uint64_t(std::numeric_limits<int64_t>::max())) return std::nullopt;
-    return neg ? -int64_t(magnitude) : int64_t(magnitude);
+    const auto parsed = std::from_chars(num.data(), num.data() + num.size(), magnitude);
+    if (parsed.ec != std::errc{}) return std::nullopt;
+    return integer_parts{neg, magnitude};
+}
+
+std::optional<int64_t> integral_value(std::string_view number) {
+    const auto parts = integral_parts(number);
+    if (!parts || parts->magnitude > uint64_t(std::numeric_limits<int64_t>::max())) return std::nullopt;
+    return parts->negative ? -int64_t(parts->magnitude) : int64_t(parts->magnitude);
 }
 
 // Decodes one JSON value, already known to be well-formed, as one FlowFilter.
@@ -218,14 +229,19 @@ private:
         if (type_of(v, raw) != od::json_type::boolean) invalid_value(raw, "bool", field);
         return ok(v.get_bool(), offset(raw.data()));
     }
-    // A 32-bit integer is a JSON number or a string holding exactly one ("80").
-    std::optional<int64_t> read_integer(od::value& v, std::string_view raw) {
+    // An integer is a JSON number or a string holding exactly one ("80").
+    std::optional<integer_parts> read_integer_parts(od::value& v, std::string_view raw) {
         const od::json_type type = type_of(v, raw);
-        if (type == od::json_type::number) return integral_value(raw);
+        if (type == od::json_type::number) return integral_parts(raw);
         if (type != od::json_type::string) return std::nullopt;
         const std::string_view quoted = ok(v.get_string(), offset(raw.data()));
         if (!is_json_number(quoted)) return std::nullopt;
-        return integral_value(quoted);
+        return integral_parts(quoted);
+    }
+    std::optional<int64_t> read_integer(od::value& v, std::string_view raw) {
+        const auto parts = read_integer_parts(v, raw);
+        if (!parts || parts->magnitude > uint64_t(std::numeric_limits<int64_t>::max())) return std::nullopt;
+        return parts->negative ? -int64_t(parts->magnitude) : int64_t(parts->magnitude);
     }
     int32_t read_int32(od::value& v, std::string_view field) {
         const std::string_view raw = raw_token(v);
@@ -240,6 +256,12 @@ private:
         // "-0" reads as 0, as Go's ParseUint sees the normalised "0".
         if (!n || *n < 0 || *n > std::numeric_limits<uint32_t>::max()) invalid_value(raw, "uint32", field);
         return static_cast<uint32_t>(*n);
+    }
+    uint64_t read_uint64(od::value& v, std::string_view field) {
+        const std::string_view raw = raw_token(v);
+        const auto n = read_integer_parts(v, raw);
+        if (!n || (n->negative && n->magnitude != 0)) invalid_value(raw, "uint64", field);
+        return n->magnitude;
     }
     // An enum is its exact value name, or a bare int32 (a quoted number is not accepted).
     int32_t read_enum(od::value& v, const enum_table& table, std::string_view field) {
@@ -277,6 +299,10 @@ private:
     void decode_member(od::value& v, std::string_view name, std::vector<uint32_t> flow_filter::*m,
                        flow_filter& f) {
         for_each_element(v, [&](od::value& e) { (f.*m).push_back(read_uint32(e, name)); });
+    }
+    void decode_member(od::value& v, std::string_view name, std::vector<uint64_t> flow_filter::*m,
+                       flow_filter& f) {
+        for_each_element(v, [&](od::value& e) { (f.*m).push_back(read_uint64(e, name)); });
     }
     void decode_member(od::value& v, std::string_view name, std::vector<bool> flow_filter::*m,
                        flow_filter& f) {

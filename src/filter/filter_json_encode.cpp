@@ -108,6 +108,11 @@ private:
     void write(std::string_view name, std::vector<uint32_t> flow_filter::*m) {
         write_list(object_, name, filter_.*m, [](std::string& out, uint32_t n) { out += std::to_string(n); });
     }
+    // protojson writes 64-bit integers as strings.
+    void write(std::string_view name, std::vector<uint64_t> flow_filter::*m) {
+        write_list(object_, name, filter_.*m,
+                   [](std::string& out, uint64_t n) { out += '"' + std::to_string(n) + '"'; });
+    }
     void write(std::string_view name, std::vector<bool> flow_filter::*m) {
         write_list(object_, name, filter_.*m, [](std::string& out, bool b) { out += b ? "true" : "false"; });
     }

@@ -25,7 +25,7 @@ struct experimental_message {};
 
 using filter_member = std::variant<
     std::vector<std::string> flow_filter::*, std::vector<uint32_t> flow_filter::*,
-    std::vector<bool> flow_filter::*, enum_list, std::vector<filter_workload> flow_filter::*,
+    std::vector<uint64_t> flow_filter::*, std::vector<bool> flow_filter::*, enum_list, std::vector<filter_workload> flow_filter::*,
     std::vector<filter_interface> flow_filter::*, std::vector<filter_event_type> flow_filter::*,
     std::vector<filter_http_header> flow_filter::*, std::vector<filter_tcp_flags> flow_filter::*,
     experimental_message>;
@@ -35,7 +35,7 @@ struct filter_field {
     filter_member member;
 };
 
-// flow.proto v1.17, message FlowFilter, in declaration order (not field-number order).
+// flow.proto v1.19, message FlowFilter, in declaration order (not field-number order).
 inline const filter_field filter_fields[] = {
     {"uuid", &flow_filter::uuid},
     {"source_ip", &flow_filter::source_ip},
@@ -75,6 +75,8 @@ inline const filter_field filter_fields[] = {
     {"node_labels", &flow_filter::node_labels},
     {"ip_version", enum_list{&flow_filter::ip_version, &ip_version_enum}},
     {"trace_id", &flow_filter::trace_id},
+    {"ip_trace_id", &flow_filter::ip_trace_id},
+    {"encrypted", &flow_filter::encrypted},
     {"experimental", experimental_message{}},
 };
 

@@ -79,6 +79,8 @@ struct flow_filter {
     std::vector<std::string> node_labels;
     std::vector<int32_t> ip_version;
     std::vector<std::string> trace_id;
+    std::vector<uint64_t> ip_trace_id;  // ip_trace_id.trace_id; 0 is a flow without one
+    std::vector<bool> encrypted;        // IP.encrypted; a flow without IP counts as false
     std::vector<std::string> cel_expression;  // experimental.cel_expression
     // "experimental":{} was given, even without expressions. Matches nothing more or less; only
     // --print-raw-filters shows it, as Hubble does.

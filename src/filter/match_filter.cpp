@@ -124,6 +124,12 @@ bool compiled_filter::matches(const response& r) const {
         if (f.is_reply == flow::reply::unknown && f.verdict != verdict_dropped) return false;
         if (!(f.is_reply == flow::reply::yes ? reply_true_ : reply_false_)) return false;
     }
+    if (by_encrypted_) {
+        // No IP, and responses that are not flows (Hubble's typed-nil flow), count as unencrypted.
+        const bool encrypted = is_flow && f.has_ip && f.ip_encrypted;
+        if (!(encrypted ? encrypted_true_ : encrypted_false_)) return false;
+    }
+    if (!ip_trace_id_.empty() && !contains(ip_trace_id_, is_flow ? f.ip_trace_id : std::uint64_t{0})) return false;
     if (!source_identity_.empty() && !(f.source.present && contains(source_identity_, f.source.identity)))
         return false;
     if (!destination_identity_.empty() &&

@@ -376,3 +376,25 @@ TEST_CASE("YAML quoting: quotes doubled, unprintable characters force double quo
     CHECK(raw_filters({space}) == "allowlist:\n    - '{\"http_url\":[\"" + std::string(100, 'a') + " " +
                                       std::string(100, 'b') + "\"]}'\n");
 }
+
+TEST_CASE("ip_trace_id is a uint64 list: numbers or strings in, strings out (Hubble 1.19)") {
+    const flow_filter f = decode_one(R"({"ip_trace_id":[4660,"18446744073709551615",1e3,"0",-0],"encrypted":[true,false]})");
+    CHECK(f.ip_trace_id == std::vector<uint64_t>{4660, 18446744073709551615u, 1000, 0, 0});
+    CHECK(f.encrypted == std::vector<bool>{true, false});
+    CHECK(decode_one(R"({"ipTraceId":["7"]})").ip_trace_id == std::vector<uint64_t>{7});
+    CHECK(decode_error(R"({"ip_trace_id":[-1]})") == "proto: (line 1:17): invalid value for uint64 field ipTraceId: -1");
+    CHECK(decode_error(R"({"ip_trace_id":[18446744073709551616]})") ==
+          "proto: (line 1:17): invalid value for uint64 field ipTraceId: 18446744073709551616");
+    CHECK(decode_error(R"({"ip_trace_id":[1.5]})") == "proto: (line 1:17): invalid value for uint64 field ipTraceId: 1.5");
+    CHECK(decode_error(R"({"encrypted":["true"]})") == R"(proto: (line 1:15): invalid value for bool field encrypted: "true")");
+
+    flow_filter e;
+    e.trace_id = {"t"};
+    e.ip_trace_id = {4660, 18446744073709551615u};
+    e.encrypted = {true};
+    e.cel_expression = {"true"};
+    e.has_experimental = true;
+    CHECK(encode_filter_json(e) == R"({"trace_id":["t"],"ip_trace_id":["4660","18446744073709551615"],"encrypted":[true],)"
+                                   R"("experimental":{"cel_expression":["true"]}})");
+    CHECK(decode_one(encode_filter_json(e)) == e);
+}

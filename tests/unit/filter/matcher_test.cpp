@@ -248,6 +248,68 @@ TEST_CASE("reply treats an unknown is_reply as false for dropped flows only", "[
     CHECK_FALSE(allows(yes, r));
 }
 
+TEST_CASE("encrypted reads IP.encrypted; no IP and non-flows count as unencrypted", "[matcher][v119]") {
+    flow_filter yes;
+    yes.encrypted = {true};
+    flow_filter no;
+    no.encrypted = {false};
+    flow_filter either;
+    either.encrypted = {true, false};
+
+    auto r = flow_response();  // no IP
+    CHECK_FALSE(allows(yes, r));
+    CHECK(allows(no, r));
+    r.flow.has_ip = true;
+    CHECK(allows(no, r));
+    r.flow.ip_encrypted = true;
+    CHECK(allows(yes, r));
+    CHECK_FALSE(allows(no, r));
+    CHECK(allows(either, r));
+    for (response_kind kind : {response_kind::lost_events, response_kind::node_status}) {
+        response other;
+        other.kind = kind;
+        CHECK(allows(no, other));
+        CHECK_FALSE(allows(yes, other));
+    }
+}
+
+TEST_CASE("ip_trace_id reads ip_trace_id.trace_id, 0 when there is none", "[matcher][v119]") {
+    flow_filter f;
+    f.ip_trace_id = {4660, 18446744073709551615u};
+    auto r = flow_response();
+    CHECK_FALSE(allows(f, r));
+    r.flow.ip_trace_id = 4660;
+    CHECK(allows(f, r));
+    r.flow.ip_trace_id = 18446744073709551615u;
+    CHECK(allows(f, r));
+    r.flow.ip_trace_id = 4661;
+    CHECK_FALSE(allows(f, r));
+    flow_filter none;
+    none.ip_trace_id = {0};
+    CHECK_FALSE(allows(none, r));
+    CHECK(allows(none, flow_response()));
+    response lost;
+    lost.kind = response_kind::lost_events;
+    CHECK(allows(none, lost));
+}
+
+TEST_CASE("protocol vrrp and igmp match l4.VRRP and l4.IGMP", "[matcher][v119]") {
+    flow_filter f;
+    f.protocol = {"vrrp"};
+    auto vrrp = flow_response();
+    vrrp.flow.l4 = l4_kind::vrrp;
+    auto igmp = flow_response();
+    igmp.flow.l4 = l4_kind::igmp;
+    CHECK(allows(f, vrrp));
+    CHECK_FALSE(allows(f, igmp));
+    f.protocol = {"IGMP"};
+    CHECK(allows(f, igmp));
+    CHECK_FALSE(allows(f, vrrp));
+    f.protocol = {"icmp", "tcp", "udp", "sctp"};
+    CHECK_FALSE(allows(f, vrrp));
+    CHECK_FALSE(allows(f, igmp));
+}
+
 TEST_CASE("identity filters need the endpoint object", "[matcher]") {
     flow_filter f;
     f.source_identity = {0};
@@ -1075,6 +1137,12 @@ TEST_CASE("needs() reports exactly the parts matching reads", "[matcher][needs]"
     f.node_name = {"n"};
     f.node_labels = {"a"};
     CHECK(needs_of(f) == (field_node_name | field_node_labels));
+    f = {};
+    f.encrypted = {true};
+    CHECK(needs_of(f) == field_ip);
+    f = {};
+    f.ip_trace_id = {1};
+    CHECK(needs_of(f) == field_ip_trace_id);
     f = {};
     f.uuid = {"u"};
     f.trace_id = {"t"};
