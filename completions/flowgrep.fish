@@ -23,7 +23,7 @@ function __flowgrep_state -a want
             switch $w
                 case --
                     set dashdash 1
-                case --first --last --since --until --cel-expression --cluster --drop-reason-desc --fqdn --from-cluster --from-fqdn --from-identity --from-ip --from-label --from-namespace --from-pod --from-port --from-service --from-workload --http-header --http-method --http-path --http-status --http-url --identity --interface --ip --ip-version --label --namespace --node-label --node-name --pod --port --protocol --service --snat-ip --tcp-flags --to-cluster --to-fqdn --to-identity --to-ip --to-label --to-namespace --to-pod --to-port --to-service --to-workload --trace-id --traffic-direction --type --uuid --verdict --workload --allowlist --denylist --exporter-config --exporter-name --aggregate-by --color --output --time-format --top --field-mask --experimental-field-mask --config
+                case --first --last --since --until --cel-expression --cluster --drop-reason-desc --fqdn --from-cluster --from-fqdn --from-identity --from-ip --from-label --from-namespace --from-pod --from-port --from-service --from-workload --http-header --http-method --http-path --http-status --http-url --identity --interface --ip --ip-trace-id --ip-version --label --namespace --node-label --node-name --pod --port --protocol --service --snat-ip --tcp-flags --to-cluster --to-fqdn --to-identity --to-ip --to-label --to-namespace --to-pod --to-port --to-service --to-workload --trace-id --traffic-direction --type --uuid --verdict --workload --allowlist --denylist --exporter-config --exporter-name --aggregate-by --color --output --time-format --top --config --field-mask
                     set take 1
                 case '--*'
                 case '*'
@@ -71,6 +71,7 @@ function __flowgrep_keys
         cel-expression 'keep flows for which a CEL expression holds' \
         cluster 'keep flows from or to endpoints in a cluster' \
         drop-reason-desc 'keep dropped flows with this drop reason' \
+        encrypted 'keep flows sent encrypted' \
         fqdn 'keep flows from or to a domain name' \
         from-all-namespaces 'keep flows from pods in any namespace' \
         from-cluster 'keep flows from endpoints in a cluster' \
@@ -91,6 +92,7 @@ function __flowgrep_keys
         identity 'keep flows from or to a security identity' \
         interface 'keep flows seen on a network interface' \
         ip 'keep flows from or to an IP or CIDR range' \
+        ip-trace-id 'keep flows with this IP trace ID' \
         ip-version 'keep IPv4 (v4), IPv6 (v6) or non-IP (none) flows' \
         ipv4 'keep IPv4 flows' \
         ipv6 'keep IPv6 flows' \
@@ -119,6 +121,7 @@ function __flowgrep_keys
         trace-id 'keep flows with this trace ID' \
         traffic-direction 'keep flows in a traffic direction' \
         type 'keep flows of an event type (and sub-type)' \
+        unencrypted 'keep flows sent unencrypted' \
         uuid 'keep the flow with this UUID' \
         verdict 'keep flows with this verdict' \
         workload 'keep flows from or to a workload' \
@@ -134,12 +137,13 @@ function __flowgrep_keys
         numeric 'show IP addresses instead of names' \
         output 'how to print flows' \
         print-node-name 'show the node that observed each flow' \
+        print-policy-names 'print policy names in output' \
         quiet 'print nothing, stop at the first matching flow' \
         time-format 'how timestamps are printed' \
         top 'keep the N largest --aggregate-by rows' \
-        experimental-use-default-field-masks 'accepted for compatibility; has no effect' \
-        field-mask 'print only these fields in JSON output' \
+        use-default-field-masks 'accepted for compatibility (default true)' \
         debug 'print debug messages on standard error' \
+        field-mask 'print only these fields in JSON output' \
         port-forward 'rejected: flowgrep reads files, not a server' \
         print-raw-filters 'print the filters as YAML and exit' \
         silent-errors 'hide node status messages' \
@@ -163,17 +167,17 @@ complete -c flowgrep -n '__flowgrep_state config-action' -f -a set -d 'write a s
 complete -c flowgrep -n '__flowgrep_state config-action' -f -a reset -d 'remove a setting, or every setting, from the config file'
 complete -c flowgrep -n '__flowgrep_state config-key' -f -a '(__flowgrep_keys)'
 complete -c flowgrep -n "__flowgrep_state 'config-value:*'" -f
-complete -c flowgrep -n '__flowgrep_state config-value:drop-reason-desc' -f -a 'DROP_REASON_UNKNOWN INVALID_SOURCE_MAC INVALID_DESTINATION_MAC INVALID_SOURCE_IP POLICY_DENIED INVALID_PACKET_DROPPED CT_TRUNCATED_OR_INVALID_HEADER CT_MISSING_TCP_ACK_FLAG CT_UNKNOWN_L4_PROTOCOL CT_CANNOT_CREATE_ENTRY_FROM_PACKET UNSUPPORTED_L3_PROTOCOL MISSED_TAIL_CALL ERROR_WRITING_TO_PACKET UNKNOWN_L4_PROTOCOL UNKNOWN_ICMPV4_CODE UNKNOWN_ICMPV4_TYPE UNKNOWN_ICMPV6_CODE UNKNOWN_ICMPV6_TYPE ERROR_RETRIEVING_TUNNEL_KEY ERROR_RETRIEVING_TUNNEL_OPTIONS INVALID_GENEVE_OPTION UNKNOWN_L3_TARGET_ADDRESS STALE_OR_UNROUTABLE_IP NO_MATCHING_LOCAL_CONTAINER_FOUND ERROR_WHILE_CORRECTING_L3_CHECKSUM ERROR_WHILE_CORRECTING_L4_CHECKSUM CT_MAP_INSERTION_FAILED INVALID_IPV6_EXTENSION_HEADER IP_FRAGMENTATION_NOT_SUPPORTED SERVICE_BACKEND_NOT_FOUND NO_TUNNEL_OR_ENCAPSULATION_ENDPOINT FAILED_TO_INSERT_INTO_PROXYMAP REACHED_EDT_RATE_LIMITING_DROP_HORIZON UNKNOWN_CONNECTION_TRACKING_STATE LOCAL_HOST_IS_UNREACHABLE NO_CONFIGURATION_AVAILABLE_TO_PERFORM_POLICY_DECISION UNSUPPORTED_L2_PROTOCOL NO_MAPPING_FOR_NAT_MASQUERADE UNSUPPORTED_PROTOCOL_FOR_NAT_MASQUERADE FIB_LOOKUP_FAILED ENCAPSULATION_TRAFFIC_IS_PROHIBITED INVALID_IDENTITY UNKNOWN_SENDER NAT_NOT_NEEDED IS_A_CLUSTERIP FIRST_LOGICAL_DATAGRAM_FRAGMENT_NOT_FOUND FORBIDDEN_ICMPV6_MESSAGE DENIED_BY_LB_SRC_RANGE_CHECK SOCKET_LOOKUP_FAILED SOCKET_ASSIGN_FAILED PROXY_REDIRECTION_NOT_SUPPORTED_FOR_PROTOCOL POLICY_DENY VLAN_FILTERED INVALID_VNI INVALID_TC_BUFFER NO_SID MISSING_SRV6_STATE NAT46 NAT64 AUTH_REQUIRED CT_NO_MAP_FOUND SNAT_NO_MAP_FOUND INVALID_CLUSTER_ID UNSUPPORTED_PROTOCOL_FOR_DSR_ENCAP NO_EGRESS_GATEWAY UNENCRYPTED_TRAFFIC TTL_EXCEEDED NO_NODE_ID DROP_RATE_LIMITED IGMP_HANDLED IGMP_SUBSCRIBED MULTICAST_HANDLED DROP_HOST_NOT_READY DROP_EP_NOT_READY DROP_NO_EGRESS_IP'
+complete -c flowgrep -n '__flowgrep_state config-value:drop-reason-desc' -f -a 'DROP_REASON_UNKNOWN INVALID_SOURCE_MAC INVALID_DESTINATION_MAC INVALID_SOURCE_IP POLICY_DENIED INVALID_PACKET_DROPPED CT_TRUNCATED_OR_INVALID_HEADER CT_MISSING_TCP_ACK_FLAG CT_UNKNOWN_L4_PROTOCOL CT_CANNOT_CREATE_ENTRY_FROM_PACKET UNSUPPORTED_L3_PROTOCOL MISSED_TAIL_CALL ERROR_WRITING_TO_PACKET UNKNOWN_L4_PROTOCOL UNKNOWN_ICMPV4_CODE UNKNOWN_ICMPV4_TYPE UNKNOWN_ICMPV6_CODE UNKNOWN_ICMPV6_TYPE ERROR_RETRIEVING_TUNNEL_KEY ERROR_RETRIEVING_TUNNEL_OPTIONS INVALID_GENEVE_OPTION UNKNOWN_L3_TARGET_ADDRESS STALE_OR_UNROUTABLE_IP NO_MATCHING_LOCAL_CONTAINER_FOUND ERROR_WHILE_CORRECTING_L3_CHECKSUM ERROR_WHILE_CORRECTING_L4_CHECKSUM CT_MAP_INSERTION_FAILED INVALID_IPV6_EXTENSION_HEADER IP_FRAGMENTATION_NOT_SUPPORTED SERVICE_BACKEND_NOT_FOUND NO_TUNNEL_OR_ENCAPSULATION_ENDPOINT FAILED_TO_INSERT_INTO_PROXYMAP REACHED_EDT_RATE_LIMITING_DROP_HORIZON UNKNOWN_CONNECTION_TRACKING_STATE LOCAL_HOST_IS_UNREACHABLE NO_CONFIGURATION_AVAILABLE_TO_PERFORM_POLICY_DECISION UNSUPPORTED_L2_PROTOCOL NO_MAPPING_FOR_NAT_MASQUERADE UNSUPPORTED_PROTOCOL_FOR_NAT_MASQUERADE FIB_LOOKUP_FAILED ENCAPSULATION_TRAFFIC_IS_PROHIBITED INVALID_IDENTITY UNKNOWN_SENDER NAT_NOT_NEEDED IS_A_CLUSTERIP FIRST_LOGICAL_DATAGRAM_FRAGMENT_NOT_FOUND FORBIDDEN_ICMPV6_MESSAGE DENIED_BY_LB_SRC_RANGE_CHECK SOCKET_LOOKUP_FAILED SOCKET_ASSIGN_FAILED PROXY_REDIRECTION_NOT_SUPPORTED_FOR_PROTOCOL POLICY_DENY VLAN_FILTERED INVALID_VNI INVALID_TC_BUFFER NO_SID MISSING_SRV6_STATE NAT46 NAT64 AUTH_REQUIRED CT_NO_MAP_FOUND SNAT_NO_MAP_FOUND INVALID_CLUSTER_ID UNSUPPORTED_PROTOCOL_FOR_DSR_ENCAP NO_EGRESS_GATEWAY UNENCRYPTED_TRAFFIC TTL_EXCEEDED NO_NODE_ID DROP_RATE_LIMITED IGMP_HANDLED IGMP_SUBSCRIBED MULTICAST_HANDLED DROP_HOST_NOT_READY DROP_EP_NOT_READY DROP_NO_EGRESS_IP DROP_PUNT_PROXY'
 complete -c flowgrep -n '__flowgrep_state config-value:from-identity' -f -a 'host world unmanaged health init remote-node kube-apiserver ingress world-ipv4 world-ipv6 overlay-to-encrypt'
 complete -c flowgrep -n '__flowgrep_state config-value:http-method' -f -a 'CONNECT DELETE GET HEAD OPTIONS PATCH POST PUT TRACE'
 complete -c flowgrep -n '__flowgrep_state config-value:http-status' -f -a '200 201 204 301 302 304 400 401 403 404 409 429 500 502 503 504 2+ 3+ 4+ 5+'
 complete -c flowgrep -n '__flowgrep_state config-value:identity' -f -a 'host world unmanaged health init remote-node kube-apiserver ingress world-ipv4 world-ipv6 overlay-to-encrypt'
 complete -c flowgrep -n '__flowgrep_state config-value:ip-version' -f -a 'none v4 v6'
-complete -c flowgrep -n '__flowgrep_state config-value:protocol' -f -a 'icmp icmpv4 icmpv6 sctp tcp udp dns http kafka'
+complete -c flowgrep -n '__flowgrep_state config-value:protocol' -f -a 'icmp icmpv4 icmpv6 sctp tcp udp vrrp igmp dns http kafka'
 complete -c flowgrep -n '__flowgrep_state config-value:tcp-flags' -f -a '(__flowgrep_list SYN FIN RST PSH ACK URG ECE CWR NS)'
 complete -c flowgrep -n '__flowgrep_state config-value:to-identity' -f -a 'host world unmanaged health init remote-node kube-apiserver ingress world-ipv4 world-ipv6 overlay-to-encrypt'
 complete -c flowgrep -n '__flowgrep_state config-value:traffic-direction' -f -a 'ingress egress'
-complete -c flowgrep -n '__flowgrep_state config-value:type' -f -a 'drop debug capture trace policy-verdict recorder trace-sock l7 agent trace:to-endpoint trace:to-proxy trace:to-host trace:to-stack trace:to-overlay trace:from-endpoint trace:from-proxy trace:from-host trace:from-stack trace:from-overlay trace:from-network trace:to-network agent:unspecified agent:message agent:agent-started agent:endpoint-regenerate-success agent:endpoint-regenerate-failure agent:policy-updated agent:policy-deleted agent:endpoint-created agent:endpoint-deleted agent:ipcache-upserted agent:ipcache-deleted agent:service-upserted agent:service-deleted'
+complete -c flowgrep -n '__flowgrep_state config-value:type' -f -a 'drop debug capture trace policy-verdict trace-sock l7 agent trace:to-endpoint trace:to-proxy trace:to-host trace:to-stack trace:to-overlay trace:from-endpoint trace:from-proxy trace:from-host trace:from-stack trace:from-overlay trace:from-network trace:to-network trace:from-crypto trace:to-crypto agent:unspecified agent:message agent:agent-started agent:endpoint-regenerate-success agent:endpoint-regenerate-failure agent:policy-updated agent:policy-deleted agent:endpoint-created agent:endpoint-deleted agent:ipcache-upserted agent:ipcache-deleted'
 complete -c flowgrep -n '__flowgrep_state config-value:verdict' -f -a 'VERDICT_UNKNOWN FORWARDED DROPPED ERROR AUDIT REDIRECTED TRACED TRANSLATED'
 complete -c flowgrep -n '__flowgrep_state config-value:exporter-config' -F
 complete -c flowgrep -n '__flowgrep_state config-value:aggregate-by' -f -a '(__flowgrep_list src-ns src-pod src-workload src-identity src-ip dst-ns dst-pod dst-workload dst-identity dst-ip dst-port protocol type denied-by allowed-by uuid verdict drop_reason auth_type ethernet.source ethernet.destination IP.source IP.source_xlated IP.destination IP.ipVersion IP.encrypted l4.TCP.source_port l4.TCP.destination_port l4.TCP.flags.FIN l4.TCP.flags.SYN l4.TCP.flags.RST l4.TCP.flags.PSH l4.TCP.flags.ACK l4.TCP.flags.URG l4.TCP.flags.ECE l4.TCP.flags.CWR l4.TCP.flags.NS l4.UDP.source_port l4.UDP.destination_port l4.ICMPv4.type l4.ICMPv4.code l4.ICMPv6.type l4.ICMPv6.code l4.SCTP.source_port l4.SCTP.destination_port source.ID source.identity source.cluster_name source.namespace source.pod_name destination.ID destination.identity destination.cluster_name destination.namespace destination.pod_name Type node_name l7.type l7.latency_ns l7.dns.query l7.dns.ttl l7.dns.observation_source l7.dns.rcode l7.http.code l7.http.method l7.http.url l7.http.protocol l7.kafka.error_code l7.kafka.api_version l7.kafka.api_key l7.kafka.correlation_id l7.kafka.topic reply event_type.type event_type.sub_type source_service.name source_service.namespace destination_service.name destination_service.namespace traffic_direction policy_match_type trace_observation_point trace_reason file.name file.line drop_reason_desc is_reply debug_capture_point interface.index interface.name proxy_port trace_context.parent.trace_id sock_xlate_point socket_cookie cgroup_id Summary)'
@@ -190,7 +194,8 @@ complete -c flowgrep -l until -d 'skip flows newer than TIME' -x
 complete -c flowgrep -s A -l all-namespaces -d 'keep flows from or to pods in any namespace'
 complete -c flowgrep -l cel-expression -d 'keep flows for which a CEL expression holds' -x
 complete -c flowgrep -l cluster -d 'keep flows from or to endpoints in a cluster' -x
-complete -c flowgrep -l drop-reason-desc -d 'keep dropped flows with this drop reason' -x -a 'DROP_REASON_UNKNOWN INVALID_SOURCE_MAC INVALID_DESTINATION_MAC INVALID_SOURCE_IP POLICY_DENIED INVALID_PACKET_DROPPED CT_TRUNCATED_OR_INVALID_HEADER CT_MISSING_TCP_ACK_FLAG CT_UNKNOWN_L4_PROTOCOL CT_CANNOT_CREATE_ENTRY_FROM_PACKET UNSUPPORTED_L3_PROTOCOL MISSED_TAIL_CALL ERROR_WRITING_TO_PACKET UNKNOWN_L4_PROTOCOL UNKNOWN_ICMPV4_CODE UNKNOWN_ICMPV4_TYPE UNKNOWN_ICMPV6_CODE UNKNOWN_ICMPV6_TYPE ERROR_RETRIEVING_TUNNEL_KEY ERROR_RETRIEVING_TUNNEL_OPTIONS INVALID_GENEVE_OPTION UNKNOWN_L3_TARGET_ADDRESS STALE_OR_UNROUTABLE_IP NO_MATCHING_LOCAL_CONTAINER_FOUND ERROR_WHILE_CORRECTING_L3_CHECKSUM ERROR_WHILE_CORRECTING_L4_CHECKSUM CT_MAP_INSERTION_FAILED INVALID_IPV6_EXTENSION_HEADER IP_FRAGMENTATION_NOT_SUPPORTED SERVICE_BACKEND_NOT_FOUND NO_TUNNEL_OR_ENCAPSULATION_ENDPOINT FAILED_TO_INSERT_INTO_PROXYMAP REACHED_EDT_RATE_LIMITING_DROP_HORIZON UNKNOWN_CONNECTION_TRACKING_STATE LOCAL_HOST_IS_UNREACHABLE NO_CONFIGURATION_AVAILABLE_TO_PERFORM_POLICY_DECISION UNSUPPORTED_L2_PROTOCOL NO_MAPPING_FOR_NAT_MASQUERADE UNSUPPORTED_PROTOCOL_FOR_NAT_MASQUERADE FIB_LOOKUP_FAILED ENCAPSULATION_TRAFFIC_IS_PROHIBITED INVALID_IDENTITY UNKNOWN_SENDER NAT_NOT_NEEDED IS_A_CLUSTERIP FIRST_LOGICAL_DATAGRAM_FRAGMENT_NOT_FOUND FORBIDDEN_ICMPV6_MESSAGE DENIED_BY_LB_SRC_RANGE_CHECK SOCKET_LOOKUP_FAILED SOCKET_ASSIGN_FAILED PROXY_REDIRECTION_NOT_SUPPORTED_FOR_PROTOCOL POLICY_DENY VLAN_FILTERED INVALID_VNI INVALID_TC_BUFFER NO_SID MISSING_SRV6_STATE NAT46 NAT64 AUTH_REQUIRED CT_NO_MAP_FOUND SNAT_NO_MAP_FOUND INVALID_CLUSTER_ID UNSUPPORTED_PROTOCOL_FOR_DSR_ENCAP NO_EGRESS_GATEWAY UNENCRYPTED_TRAFFIC TTL_EXCEEDED NO_NODE_ID DROP_RATE_LIMITED IGMP_HANDLED IGMP_SUBSCRIBED MULTICAST_HANDLED DROP_HOST_NOT_READY DROP_EP_NOT_READY DROP_NO_EGRESS_IP'
+complete -c flowgrep -l drop-reason-desc -d 'keep dropped flows with this drop reason' -x -a 'DROP_REASON_UNKNOWN INVALID_SOURCE_MAC INVALID_DESTINATION_MAC INVALID_SOURCE_IP POLICY_DENIED INVALID_PACKET_DROPPED CT_TRUNCATED_OR_INVALID_HEADER CT_MISSING_TCP_ACK_FLAG CT_UNKNOWN_L4_PROTOCOL CT_CANNOT_CREATE_ENTRY_FROM_PACKET UNSUPPORTED_L3_PROTOCOL MISSED_TAIL_CALL ERROR_WRITING_TO_PACKET UNKNOWN_L4_PROTOCOL UNKNOWN_ICMPV4_CODE UNKNOWN_ICMPV4_TYPE UNKNOWN_ICMPV6_CODE UNKNOWN_ICMPV6_TYPE ERROR_RETRIEVING_TUNNEL_KEY ERROR_RETRIEVING_TUNNEL_OPTIONS INVALID_GENEVE_OPTION UNKNOWN_L3_TARGET_ADDRESS STALE_OR_UNROUTABLE_IP NO_MATCHING_LOCAL_CONTAINER_FOUND ERROR_WHILE_CORRECTING_L3_CHECKSUM ERROR_WHILE_CORRECTING_L4_CHECKSUM CT_MAP_INSERTION_FAILED INVALID_IPV6_EXTENSION_HEADER IP_FRAGMENTATION_NOT_SUPPORTED SERVICE_BACKEND_NOT_FOUND NO_TUNNEL_OR_ENCAPSULATION_ENDPOINT FAILED_TO_INSERT_INTO_PROXYMAP REACHED_EDT_RATE_LIMITING_DROP_HORIZON UNKNOWN_CONNECTION_TRACKING_STATE LOCAL_HOST_IS_UNREACHABLE NO_CONFIGURATION_AVAILABLE_TO_PERFORM_POLICY_DECISION UNSUPPORTED_L2_PROTOCOL NO_MAPPING_FOR_NAT_MASQUERADE UNSUPPORTED_PROTOCOL_FOR_NAT_MASQUERADE FIB_LOOKUP_FAILED ENCAPSULATION_TRAFFIC_IS_PROHIBITED INVALID_IDENTITY UNKNOWN_SENDER NAT_NOT_NEEDED IS_A_CLUSTERIP FIRST_LOGICAL_DATAGRAM_FRAGMENT_NOT_FOUND FORBIDDEN_ICMPV6_MESSAGE DENIED_BY_LB_SRC_RANGE_CHECK SOCKET_LOOKUP_FAILED SOCKET_ASSIGN_FAILED PROXY_REDIRECTION_NOT_SUPPORTED_FOR_PROTOCOL POLICY_DENY VLAN_FILTERED INVALID_VNI INVALID_TC_BUFFER NO_SID MISSING_SRV6_STATE NAT46 NAT64 AUTH_REQUIRED CT_NO_MAP_FOUND SNAT_NO_MAP_FOUND INVALID_CLUSTER_ID UNSUPPORTED_PROTOCOL_FOR_DSR_ENCAP NO_EGRESS_GATEWAY UNENCRYPTED_TRAFFIC TTL_EXCEEDED NO_NODE_ID DROP_RATE_LIMITED IGMP_HANDLED IGMP_SUBSCRIBED MULTICAST_HANDLED DROP_HOST_NOT_READY DROP_EP_NOT_READY DROP_NO_EGRESS_IP DROP_PUNT_PROXY'
+complete -c flowgrep -l encrypted -d 'keep flows sent encrypted'
 complete -c flowgrep -l fqdn -d 'keep flows from or to a domain name' -x
 complete -c flowgrep -l from-all-namespaces -d 'keep flows from pods in any namespace'
 complete -c flowgrep -l from-cluster -d 'keep flows from endpoints in a cluster' -x
@@ -211,6 +216,7 @@ complete -c flowgrep -l http-url -d 'keep HTTP flows whose URL matches a regex' 
 complete -c flowgrep -l identity -d 'keep flows from or to a security identity' -x -a 'host world unmanaged health init remote-node kube-apiserver ingress world-ipv4 world-ipv6 overlay-to-encrypt'
 complete -c flowgrep -l interface -d 'keep flows seen on a network interface' -x
 complete -c flowgrep -l ip -d 'keep flows from or to an IP or CIDR range' -x
+complete -c flowgrep -l ip-trace-id -d 'keep flows with this IP trace ID' -x
 complete -c flowgrep -l ip-version -d 'keep IPv4 (v4), IPv6 (v6) or non-IP (none) flows' -x -a 'none v4 v6'
 complete -c flowgrep -s 4 -l ipv4 -d 'keep IPv4 flows'
 complete -c flowgrep -s 6 -l ipv6 -d 'keep IPv6 flows'
@@ -221,7 +227,7 @@ complete -c flowgrep -l node-name -d 'keep flows seen on a node' -x
 complete -c flowgrep -l not -d 'negate the filter flag that follows'
 complete -c flowgrep -l pod -d 'keep flows from or to pods with this name prefix' -x
 complete -c flowgrep -l port -d 'keep flows from or to a port' -x
-complete -c flowgrep -l protocol -d 'keep flows of an L4 or L7 protocol' -x -a 'icmp icmpv4 icmpv6 sctp tcp udp dns http kafka'
+complete -c flowgrep -l protocol -d 'keep flows of an L4 or L7 protocol' -x -a 'icmp icmpv4 icmpv6 sctp tcp udp vrrp igmp dns http kafka'
 complete -c flowgrep -l service -d 'keep flows from or to services with this prefix' -x
 complete -c flowgrep -l snat-ip -d 'keep flows source-NATed to an IP or CIDR range' -x
 complete -c flowgrep -l tcp-flags -d 'keep TCP flows with all these flags set' -x -a '(__flowgrep_list SYN FIN RST PSH ACK URG ECE CWR NS)'
@@ -238,7 +244,8 @@ complete -c flowgrep -l to-service -d 'keep flows to services with this name pre
 complete -c flowgrep -l to-workload -d 'keep flows to a workload' -x
 complete -c flowgrep -l trace-id -d 'keep flows with this trace ID' -x
 complete -c flowgrep -l traffic-direction -d 'keep flows in a traffic direction' -x -a 'ingress egress'
-complete -c flowgrep -s t -l type -d 'keep flows of an event type (and sub-type)' -x -a 'drop debug capture trace policy-verdict recorder trace-sock l7 agent trace:to-endpoint trace:to-proxy trace:to-host trace:to-stack trace:to-overlay trace:from-endpoint trace:from-proxy trace:from-host trace:from-stack trace:from-overlay trace:from-network trace:to-network agent:unspecified agent:message agent:agent-started agent:endpoint-regenerate-success agent:endpoint-regenerate-failure agent:policy-updated agent:policy-deleted agent:endpoint-created agent:endpoint-deleted agent:ipcache-upserted agent:ipcache-deleted agent:service-upserted agent:service-deleted'
+complete -c flowgrep -s t -l type -d 'keep flows of an event type (and sub-type)' -x -a 'drop debug capture trace policy-verdict trace-sock l7 agent trace:to-endpoint trace:to-proxy trace:to-host trace:to-stack trace:to-overlay trace:from-endpoint trace:from-proxy trace:from-host trace:from-stack trace:from-overlay trace:from-network trace:to-network trace:from-crypto trace:to-crypto agent:unspecified agent:message agent:agent-started agent:endpoint-regenerate-success agent:endpoint-regenerate-failure agent:policy-updated agent:policy-deleted agent:endpoint-created agent:endpoint-deleted agent:ipcache-upserted agent:ipcache-deleted'
+complete -c flowgrep -l unencrypted -d 'keep flows sent unencrypted'
 complete -c flowgrep -l uuid -d 'keep the flow with this UUID' -x
 complete -c flowgrep -l verdict -d 'keep flows with this verdict' -x -a 'VERDICT_UNKNOWN FORWARDED DROPPED ERROR AUDIT REDIRECTED TRACED TRANSLATED'
 complete -c flowgrep -l workload -d 'keep flows from or to a workload' -x
@@ -254,13 +261,14 @@ complete -c flowgrep -l line-buffered -d 'flush the output after every flow'
 complete -c flowgrep -l numeric -d 'show IP addresses instead of names'
 complete -c flowgrep -s o -l output -d 'how to print flows' -x -a 'compact dict table json jsonpb'
 complete -c flowgrep -l print-node-name -d 'show the node that observed each flow'
+complete -c flowgrep -l print-policy-names -d 'print policy names in output'
 complete -c flowgrep -s q -l quiet -d 'print nothing, stop at the first matching flow'
 complete -c flowgrep -l time-format -d 'how timestamps are printed' -x -a 'StampMilli YearMonthDay YearMonthDayHour YearMonthDayHourMinute RFC3339 RFC3339Milli RFC3339Micro RFC3339Nano RFC1123Z'
 complete -c flowgrep -l top -d 'keep the N largest --aggregate-by rows' -x
-complete -c flowgrep -l experimental-use-default-field-masks -d 'accepted for compatibility; has no effect'
-complete -c flowgrep -l field-mask -l experimental-field-mask -d 'print only these fields in JSON output' -x
+complete -c flowgrep -l use-default-field-masks -d 'accepted for compatibility (default true)'
 complete -c flowgrep -l config -d 'read settings from FILE (an empty FILE: none)' -r -F
 complete -c flowgrep -s D -l debug -d 'print debug messages on standard error'
+complete -c flowgrep -l field-mask -d 'print only these fields in JSON output' -x
 complete -c flowgrep -s h -l help -d 'print this help and exit'
 complete -c flowgrep -s P -l port-forward -d 'rejected: flowgrep reads files, not a server'
 complete -c flowgrep -l print-raw-filters -d 'print the filters as YAML and exit'

@@ -1,4 +1,4 @@
-// hubble observe's flag -> FlowFilter translation (hubble/cmd/observe/flows_filter.go in v1.17),
+// hubble observe's flag -> FlowFilter translation (hubble/cmd/observe/flows_filter.go in v1.19),
 // reproduced rule for rule: the order of checks at each flag (conflicts, then the value, then the
 // namespaces), the error texts, and how namespaces are folded into pods and services at the end.
 #include "cli/filter_builder.h"
@@ -42,6 +42,7 @@ const std::vector<std::vector<std::string_view>> conflict_groups = {
     {"identity", "from-identity"},
     {"workload", "to-workload"},
     {"workload", "from-workload"},
+    {"encrypted", "unencrypted"},
 };
 
 std::string lower_ascii(std::string_view s) {
@@ -188,6 +189,15 @@ int32_t parse_verdict(std::string_view value) {
                             did_you_mean(value, names_of(verdict_enum)));
 }
 
+// Base 10 only, and 0 is refused first (a flow without an IP trace ID has 0; "00" still passes).
+uint64_t parse_ip_trace_id(std::string_view value) {
+    if (value == "0") throw filter_flag_error("invalid --ip-trace-id value; must be greater than 0");
+    auto n = go::parse_uint(value, 10, 64);
+    if (n.error != go::num_error::none)
+        throw filter_flag_error("invalid --ip-trace-id value: " + go::parse_uint_message(value, n.error));
+    return n.value;
+}
+
 int32_t parse_drop_reason(std::string_view value) {
     if (value.empty()) throw filter_flag_error("empty --drop-reason-desc value");
     if (auto v = enum_number(drop_reason_enum, value)) return *v;
@@ -313,6 +323,10 @@ void filter_builder::tracker::apply(std::string_view flag, std::string_view v) {
     else if (is("http-url")) both(&flow_filter::http_url, value);
     else if (is("http-header")) both(&flow_filter::http_header, parse_http_header(v));
     else if (is("trace-id")) both(&flow_filter::trace_id, value);
+    else if (is("ip-trace-id")) both(&flow_filter::ip_trace_id, parse_ip_trace_id(v));
+    // The value is ignored, as hubble does: --encrypted=false still asks for encrypted flows.
+    else if (is("encrypted")) both(&flow_filter::encrypted, true);
+    else if (is("unencrypted")) both(&flow_filter::encrypted, false);
     else if (is("fqdn")) either(&flow_filter::source_fqdn, &flow_filter::destination_fqdn, value);
     else if (is("from-fqdn")) both(&flow_filter::source_fqdn, value);
     else if (is("to-fqdn")) both(&flow_filter::destination_fqdn, value);

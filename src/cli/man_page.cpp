@@ -188,7 +188,7 @@ void description(std::string& out) {
               "compressed data is reported with the compressed byte where it was found, after the flows before "
               "it. --follow keeps reading the last FILE as it grows, across rotation and truncation.");
     paragraph(out,
-              "The flags are hubble observe's (v1.17): the same names, the same syntax (pflag's: --name value, "
+              "The flags are hubble observe's (v1.19.4): the same names, the same syntax (pflag's: --name value, "
               "--name=value, -x value, -xvalue, bundled switches such as -46), the same checks and error "
               "messages, and the same matching. The flags that talk to a Hubble server are left out; name "
               "the files as arguments instead of --input-file.");

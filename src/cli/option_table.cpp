@@ -150,8 +150,8 @@ std::vector<option_spec> build_table() {
     using v = value_kind;
     using c = completion_kind;
     const std::vector<std::string> identities = names_of(reserved_identity_names, 1);
-    const std::vector<std::string> protocols = {"icmp", "icmpv4", "icmpv6", "sctp", "tcp",
-                                                "udp",  "dns",    "http",   "kafka"};
+    const std::vector<std::string> protocols = {"icmp", "icmpv4", "icmpv6", "sctp", "tcp", "udp",
+                                                "vrrp", "igmp",   "dns",    "http", "kafka"};
     const std::vector<std::string> http_methods = {"CONNECT", "DELETE", "GET", "HEAD", "OPTIONS",
                                                    "PATCH",   "POST",   "PUT", "TRACE"};
     // Offered by the completions: the codes most often looked for, and the classes.
@@ -240,6 +240,14 @@ std::vector<option_spec> build_table() {
          .description =
              "Keep DROPPED flows whose drop reason is REASON, spelled as the DropReason enum name (POLICY_DENIED, "
              "UNSUPPORTED_L3_PROTOCOL ...).",
+         .apply = add_filter},
+        {.name = "encrypted", .group = g::filters, .value = v::implicit, .implicit_value = "true", .repeats = true,
+         .summary = "keep flows sent encrypted",
+         .description =
+             "Keep flows whose packets were encrypted by WireGuard or IPsec (IP.encrypted). A value "
+             "(--encrypted=false) is ignored, as hubble ignores it. It cannot be combined with --unencrypted "
+             "on the same side of --not: --encrypted --not --unencrypted is fine. Never takes the next word as "
+             "its value.",
          .apply = add_filter},
         {.name = "fqdn", .metavar = "FQDN", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows from or to a domain name",
@@ -356,6 +364,12 @@ std::vector<option_spec> build_table() {
              "either-side flags pair up side by side: --ip X --port 80 means source X and source port 80, or "
              "destination X and destination port 80.",
          .apply = add_filter},
+        {.name = "ip-trace-id", .metavar = "ID", .group = g::filters, .repeats = true, .completion = c::free,
+         .summary = "keep flows with this IP trace ID",
+         .description =
+             "Keep flows whose IP trace ID (ip_trace_id.trace_id, from Cilium's IP option tracing) is ID, a "
+             "decimal number greater than 0. Repeated, the IDs are alternatives.",
+         .apply = add_filter},
         {.name = "ip-version", .metavar = "VERSION", .group = g::filters, .repeats = true, .completion = c::choice,
          .choices = {"none", "v4", "v6"},
          .summary = "keep IPv4 (v4), IPv6 (v6) or non-IP (none) flows",
@@ -420,8 +434,8 @@ std::vector<option_spec> build_table() {
          .choices = protocols,
          .summary = "keep flows of an L4 or L7 protocol",
          .description =
-             "Keep flows of the protocol, in any letter case: tcp, udp, sctp, icmp, icmpv4, icmpv6, or the L7 "
-             "protocols http, dns and kafka.",
+             "Keep flows of the protocol, in any letter case: tcp, udp, sctp, icmp, icmpv4, icmpv6, vrrp, igmp, "
+             "or the L7 protocols http, dns and kafka.",
          .apply = add_filter},
         {.name = "service", .metavar = "[NAMESPACE/]SERVICE", .group = g::filters, .repeats = true,
          .completion = c::free,
@@ -518,6 +532,13 @@ std::vector<option_spec> build_table() {
              "Keep flows of the monitor event type TYPE: a name (drop, trace, l7, policy-verdict, capture, "
              "trace-sock ...) or a number. SUBTYPE is a number, or a name after trace (trace:to-endpoint) and "
              "agent; 0 as TYPE matches any type. `flowgrep event-types` lists them all.",
+         .apply = add_filter},
+        {.name = "unencrypted", .group = g::filters, .value = v::implicit, .implicit_value = "true", .repeats = true,
+         .summary = "keep flows sent unencrypted",
+         .description =
+             "Keep flows whose packets were not encrypted, flows without IP and the lost-event and node "
+             "status records among them. A value is ignored, as for --encrypted, with which it cannot be "
+             "combined on the same side of --not. Never takes the next word as its value.",
          .apply = add_filter},
         {.name = "uuid", .metavar = "UUID", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep the flow with this UUID",
@@ -641,6 +662,13 @@ std::vector<option_spec> build_table() {
          .summary = "show the node that observed each flow",
          .description = "Add the name of the node that observed each flow to the output.",
          .apply = set_switch<&options::print_node_name>},
+        {.name = "print-policy-names", .group = g::formatting, .value = v::boolean, .implicit_value = "true",
+         .default_value = "false",
+         .summary = "print policy names in output",
+         .description =
+             "Name the network policies that allowed or denied each flow beside its verdict, as hubble "
+             "prints them (the flow's egress and ingress allowed_by and denied_by lists).",
+         .apply = set_switch<&options::print_policy_names>},
         {.name = "quiet", .short_name = 'q', .group = g::formatting, .value = v::boolean, .implicit_value = "true",
          .default_value = "false",
          .summary = "print nothing, stop at the first matching flow",
@@ -663,19 +691,13 @@ std::vector<option_spec> build_table() {
              "Print only the first N rows of --aggregate-by, the most frequent (ties in key order). N is an "
              "unsigned integer (Go base prefixes allowed); 0 means every row. Only with --aggregate-by.",
          .apply = set_top},
-        {.name = "experimental-use-default-field-masks", .group = g::formatting, .value = v::boolean,
-         .implicit_value = "true", .default_value = "false",
-         .summary = "accepted for compatibility; has no effect",
+        {.name = "use-default-field-masks", .group = g::formatting, .value = v::boolean, .implicit_value = "true",
+         .default_value = "true",
+         .summary = "accepted for compatibility (default true)",
          .description =
-             "Accepted so that hubble observe command lines carry over; it changes nothing when reading files.",
+             "Accepted so that hubble observe command lines carry over: hubble asks a server for its default "
+             "fields only; a file is read whole, so it changes nothing here.",
          .apply = set_switch<&options::use_default_field_masks>},
-        {.name = "field-mask", .alias = "experimental-field-mask", .metavar = "FIELD[,FIELD...]",
-         .group = g::formatting, .repeats = true, .completion = c::free,
-         .summary = "print only these fields in JSON output",
-         .description =
-             "Print only the listed fields of each flow (proto names, dotted for nested fields: "
-             "time,source.pod_name). Only with JSON output. Repeat the flag or separate fields with commas.",
-         .apply = add_field_mask, .check = check_field_mask_paths},
 
         // ---- Other ----
         {.name = "config", .metavar = "FILE", .group = g::other, .completion = c::file, .setting = false,
@@ -689,6 +711,12 @@ std::vector<option_spec> build_table() {
          .summary = "print debug messages on standard error",
          .description = "Print debug messages on standard error, and every node status message.",
          .apply = set_switch<&options::debug>},
+        {.name = "field-mask", .metavar = "FIELD[,FIELD...]", .group = g::other, .repeats = true, .completion = c::free,
+         .summary = "print only these fields in JSON output",
+         .description =
+             "Print only the listed fields of each flow (proto names, dotted for nested fields: "
+             "time,source.pod_name). Only with JSON output. Repeat the flag or separate fields with commas.",
+         .apply = add_field_mask, .check = check_field_mask_paths},
         {.name = "help", .short_name = 'h', .group = g::other, .value = v::boolean, .implicit_value = "true",
          .default_value = "false", .setting = false, .exits_at_once = true,
          .summary = "print this help and exit",

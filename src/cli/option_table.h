@@ -1,6 +1,6 @@
 // The option table: one record per flag, the single source of truth for how flowgrep's flags are
 // spelled, parsed, grouped in --help, completed by the shells and described in the man page. The
-// flags and their syntax are hubble observe's (v1.17), minus the server and --input-file flags.
+// flags and their syntax are hubble observe's (v1.19.4), minus the server and --input-file flags.
 #pragma once
 
 #include <cstdint>

@@ -35,8 +35,9 @@ struct options {
     bool numeric = false;
     bool ip_translation = true;
     bool print_node_name = false;
+    bool print_policy_names = false;  // name the policies that allowed or denied a flow by its verdict
     std::vector<std::string> field_mask;  // Flow field paths, checked; only with json output
-    bool use_default_field_masks = false;  // accepted for compatibility; no effect on files
+    bool use_default_field_masks = true;  // accepted for compatibility; no effect on files
     aggregate_spec aggregate;  // --aggregate-by, --top: counted rows instead of flows when active
 
     bool print_raw_filters = false;

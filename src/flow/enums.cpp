@@ -144,12 +144,13 @@ constexpr enum_entry node_states[] = {
 
 constexpr enum_entry event_types[] = {
     {1, "drop"},           {2, "debug"},   {3, "capture"}, {4, "trace"}, {5, "policy-verdict"},
-    {6, "recorder"},       {7, "trace-sock"}, {129, "l7"}, {130, "agent"},
+    {7, "trace-sock"},     {129, "l7"},    {130, "agent"},
 };
 constexpr enum_entry trace_sub_types[] = {
     {0, "to-endpoint"},  {1, "to-proxy"},     {2, "to-host"},      {3, "to-stack"},
     {4, "to-overlay"},   {5, "from-endpoint"}, {6, "from-proxy"},  {7, "from-host"},
     {8, "from-stack"},   {9, "from-overlay"}, {10, "from-network"}, {11, "to-network"},
+    {12, "from-crypto"}, {13, "to-crypto"},
 };
 constexpr enum_entry agent_sub_types[] = {
     {0, "unspecified"},
@@ -163,8 +164,6 @@ constexpr enum_entry agent_sub_types[] = {
     {8, "endpoint-deleted"},
     {9, "ipcache-upserted"},
     {10, "ipcache-deleted"},
-    {11, "service-upserted"},
-    {12, "service-deleted"},
 };
 constexpr enum_entry reserved_identities[] = {
     {0, "unknown"},        {1, "host"},   {2, "world"},          {3, "unmanaged"},

@@ -95,10 +95,14 @@ for t in "${types[@]}"; do
     [[ $t == tr* ]] && trace_types+=("$t")
     [[ $t == trace:to-* ]] && to_types+=("$t")
 done
-for t in trace trace-sock trace:to-stack; do
+for t in trace trace-sock trace:to-stack trace:from-crypto trace:to-crypto; do
     [[ " ${trace_types[*]} " == *" $t "* ]] || fail "event-types does not list $t"
 done
-((${#to_types[@]} == 6)) || fail "expected six trace:to-* sub-types, got ${to_types[*]}"
+# Hubble 1.19 has no names for type 6 or for agent sub-types 11 and 12.
+for t in recorder agent:service-upserted agent:service-deleted; do
+    [[ " ${types[*]} " != *" $t "* ]] || fail "event-types lists $t, which Hubble 1.19 rejects"
+done
+((${#to_types[@]} == 7)) || fail "expected seven trace:to-* sub-types, got ${to_types[*]}"
 
 # The config keys: every flag but --help, --version and --config (which names the file itself).
 mapfile -t keys < <(env -i "$bin" --config '' config view | sed -n 's/^\([a-z0-9-]*\):.*/\1/p')
@@ -140,6 +144,27 @@ check 'flowgrep --aggregate-by source.lab' # a list: not a key
 check 'flowgrep --top ' # free number: nothing
 check 'flowgrep -- comp' # after --, a file named comp... (there is none)
 
+# Hubble 1.19's flags and values; the names it dropped are not offered.
+check 'flowgrep --protocol ' dns http icmp icmpv4 icmpv6 igmp kafka sctp tcp udp vrrp
+check 'flowgrep --protocol v' vrrp
+check 'flowgrep --protocol ig' igmp
+check 'flowgrep --drop-reason-desc DROP_PUNT' DROP_PUNT_PROXY
+check 'flowgrep --print-' --print-node-name --print-policy-names --print-raw-filters
+check 'flowgrep --encr' --encrypted
+check 'flowgrep --unenc' --unencrypted
+check 'flowgrep --ip-tr' --ip-trace-id --ip-translation
+check 'flowgrep --ip-trace-id ' # free number: nothing
+check 'flowgrep --use-def' --use-default-field-masks
+check 'flowgrep --experimental' # --experimental-field-mask and -use-default-field-masks are gone
+# recorder is no type name any more, nor are agent:service-upserted and -deleted (fish matches
+# fuzzily, so look through every value offered rather than for a prefix).
+if offered 'flowgrep --type ' | grep -qE 'recorder|service-'; then
+    fail "$shell 'flowgrep --type ' offers a name Hubble 1.19 rejects"
+else
+    echo "ok: $shell 'flowgrep --type ' offers no removed name"
+fi
+check 'flowgrep config set protocol vr' vrrp
+
 # config: its actions, then the keys (the settings' long names), then a key's values as its flag's.
 check 'flowgrep config ' get reset set view
 check 'flowgrep config g' get
@@ -158,6 +183,8 @@ check 'flowgrep --config other.json config ' get reset set view
 case $shell in
 bash)
     check 'flowgrep --type trace:to-s' to-stack
+    check 'flowgrep --type trace:from-c' from-crypto
+    check 'flowgrep --type=trace:to-c' to-crypto
     check 'flowgrep --identity=wor' world world-ipv4 world-ipv6
     check 'flowgrep -oj' -ojson -ojsonpb
     check 'flowgrep -o=j' json jsonpb
@@ -171,6 +198,8 @@ bash)
     ;;
 zsh)
     check 'flowgrep --type trace:to-s' trace:to-stack
+    check 'flowgrep --type trace:from-c' trace:from-crypto
+    check 'flowgrep --type=trace:to-c' trace:to-crypto
     check 'flowgrep --identity=wor' world world-ipv4 world-ipv6
     check 'flowgrep -oj' json jsonpb
     check 'flowgrep --tcp-flags SYN,A' ACK
@@ -190,6 +219,8 @@ zsh)
     ;;
 fish)
     check 'flowgrep --type trace:to-s' trace:to-stack
+    check 'flowgrep --type trace:from-c' trace:from-crypto
+    check 'flowgrep --type=trace:to-c' --type=trace:to-crypto
     check 'flowgrep --identity=wor' --identity=world --identity=world-ipv4 --identity=world-ipv6
     check 'flowgrep -oj' -ojson -ojsonpb
     check 'flowgrep --tcp-flags SYN,A' SYN,ACK

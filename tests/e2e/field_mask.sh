@@ -1,4 +1,4 @@
-# --field-mask (and hubble's spelling --experimental-field-mask): JSON output cut down to the masked
+# --field-mask (Hubble 1.19's one name for it): JSON output cut down to the masked
 # fields, in the Hubble exporter's form; refused with other formats and for paths that are not Flow
 # fields, with hubble's messages.
 source "$(dirname "$0")/lib.sh"
@@ -7,8 +7,8 @@ what="-o json --field-mask time,verdict"
 fg -o json --field-mask time,verdict "$data/sample-10.json"
 expect_status 0; expect_out "$data/sample-10.time-verdict.json"; expect_err_empty
 
-what="hubble's spelling, -o jsonpb"
-fg -o jsonpb --experimental-field-mask verdict --experimental-field-mask time "$data/sample-10.json"
+what="repeated, -o jsonpb"
+fg -o jsonpb --field-mask verdict --field-mask time "$data/sample-10.json"
 expect_status 0; expect_out "$data/sample-10.time-verdict.json"; expect_err_empty
 
 what="nested paths, a path that selects nothing, --first"
@@ -25,7 +25,7 @@ expect_status 2; expect_out /dev/null
 expect_err "flowgrep: error: compact output format is not compatible with custom field mask"
 
 what="with the default output"
-fg --experimental-field-mask time "$data/sample-10.json"
+fg --field-mask time "$data/sample-10.json"
 expect_status 2; expect_out /dev/null
 expect_err "flowgrep: error: compact output format is not compatible with custom field mask"
 

@@ -147,3 +147,54 @@ TEST_CASE("the --cel-expression flag marks the experimental message", "[cli][fil
     CHECK(o.filters.allow[0].cel_expression == std::vector<std::string>{"true"});
     CHECK(o.filters.allow[0].has_experimental);
 }
+
+TEST_CASE("flags --encrypted and --unencrypted append true and false, whatever their value", "[cli][filters][v119]") {
+    CHECK(raw_filters({"--encrypted"}) == yaml({R"({"encrypted":[true]})"}));
+    CHECK(raw_filters({"--unencrypted"}) == yaml({R"({"encrypted":[false]})"}));
+    CHECK(raw_filters({"--encrypted=false"}) == yaml({R"({"encrypted":[true]})"}));
+    CHECK(raw_filters({"--unencrypted=no-such-bool"}) == yaml({R"({"encrypted":[false]})"}));
+    CHECK(raw_filters({"--encrypted", "--encrypted"}) == yaml({R"({"encrypted":[true,true]})"}));
+    // The conflict group is per tracker: one on each side of --not is fine.
+    CHECK(raw_filters({"--encrypted", "--not", "--unencrypted"}) ==
+          yaml({R"({"encrypted":[true]})"}, {R"({"encrypted":[false]})"}));
+    CHECK(parse_ok({"--unencrypted", "f.json"}).files == std::vector<std::string>{"f.json"});
+}
+
+TEST_CASE("flags --encrypted and --unencrypted cannot be combined, in either order", "[cli][filters][v119][conflicts]") {
+    CHECK(error_of({"--encrypted", "--unencrypted"}) ==
+          R"(invalid argument "true" for "--unencrypted" flag: filters --encrypted and --unencrypted cannot be combined)");
+    CHECK(error_of({"--unencrypted", "--encrypted=false"}) ==
+          R"(invalid argument "false" for "--encrypted" flag: filters --encrypted and --unencrypted cannot be combined)");
+    CHECK(error_of({"--not", "--unencrypted", "--not", "--encrypted"}) ==
+          R"(invalid argument "true" for "--encrypted" flag: filters --encrypted and --unencrypted cannot be combined)");
+}
+
+TEST_CASE("flag --ip-trace-id: decimal uint64 above 0, repeats OR-ed", "[cli][filters][v119]") {
+    CHECK(raw_filters({"--ip-trace-id", "4660", "--ip-trace-id", "18446744073709551615"}) ==
+          yaml({R"({"ip_trace_id":["4660","18446744073709551615"]})"}));
+    CHECK(raw_filters({"--ip-trace-id", "00"}) == yaml({R"({"ip_trace_id":["0"]})"}));  // only "0" itself is refused
+    CHECK(raw_filters({"--not", "--ip-trace-id", "7"}) == yaml({}, {R"({"ip_trace_id":["7"]})"}));
+    CHECK(error_of({"--ip-trace-id", "0"}) ==
+          R"(invalid argument "0" for "--ip-trace-id" flag: invalid --ip-trace-id value; must be greater than 0)");
+    CHECK(error_of({"--ip-trace-id", "x"}) ==
+          R"(invalid argument "x" for "--ip-trace-id" flag: invalid --ip-trace-id value: strconv.ParseUint: parsing "x": invalid syntax)");
+    CHECK(error_of({"--ip-trace-id", "-1"}) ==
+          R"(invalid argument "-1" for "--ip-trace-id" flag: invalid --ip-trace-id value: strconv.ParseUint: parsing "-1": invalid syntax)");
+    CHECK(error_of({"--ip-trace-id", "0x10"}) ==
+          R"(invalid argument "0x10" for "--ip-trace-id" flag: invalid --ip-trace-id value: strconv.ParseUint: parsing "0x10": invalid syntax)");
+    CHECK(error_of({"--ip-trace-id", "18446744073709551616"}) ==
+          R"(invalid argument "18446744073709551616" for "--ip-trace-id" flag: invalid --ip-trace-id value: )"
+          R"(strconv.ParseUint: parsing "18446744073709551616": value out of range)");
+}
+
+TEST_CASE("Hubble 1.19's protocols and event types", "[cli][filters][v119]") {
+    CHECK(raw_filters({"--protocol", "vrrp", "--protocol", "IGMP"}) == yaml({R"({"protocol":["vrrp","IGMP"]})"}));
+    CHECK(raw_filters({"-t", "trace:from-crypto", "-t", "trace:to-crypto"}) ==
+          yaml({R"({"event_type":[{"type":4,"match_sub_type":true,"sub_type":12},{"type":4,"match_sub_type":true,"sub_type":13}]})"}));
+    CHECK(raw_filters({"--drop-reason-desc", "DROP_PUNT_PROXY"}) == yaml({R"({"drop_reason_desc":["DROP_PUNT_PROXY"]})"}));
+    CHECK(error_of({"--type", "recorder"}).starts_with(
+        R"(invalid argument "recorder" for "-t, --type" flag: unable to parse type 'recorder', not a known type name)"));
+    CHECK(raw_filters({"--type", "6"}) == yaml({R"({"event_type":[{"type":6}]})"}));
+    CHECK(error_of({"--type", "agent:service-upserted"}).starts_with(
+        R"(invalid argument "agent:service-upserted" for "-t, --type" flag: unable to parse event sub-type 'service-upserted')"));
+}

@@ -26,8 +26,11 @@ TEST_CASE("flag --type", "[cli][values][type]") {
     CHECK(types({"-t", "4:3"}) == std::vector<filter_event_type>{{4, true, 3}});
     CHECK(types({"-t", "0:4"}) == std::vector<filter_event_type>{{0, true, 4}});
     CHECK(types({"-t", "drop:133"}) == std::vector<filter_event_type>{{1, true, 133}});
-    CHECK(types({"-t", "agent:service-deleted"}) == std::vector<filter_event_type>{{130, true, 12}});
-    CHECK(types({"-t", "debug", "-t", "recorder"}) == std::vector<filter_event_type>{{2, false, 0}, {6, false, 0}});
+    CHECK(types({"-t", "agent:ipcache-deleted"}) == std::vector<filter_event_type>{{130, true, 10}});
+    CHECK(types({"-t", "debug", "-t", "6"}) == std::vector<filter_event_type>{{2, false, 0}, {6, false, 0}});
+    CHECK(types({"-t", "trace:from-crypto", "-t", "trace:to-crypto"}) ==
+          std::vector<filter_event_type>{{4, true, 12}, {4, true, 13}});
+    CHECK(types({"-t", "agent:12"}) == std::vector<filter_event_type>{{130, true, 12}});
     CHECK(types({"-t", "trace:99"}) == std::vector<filter_event_type>{{4, true, 99}});
     // Values past int32 wrap, as hubble's int32 field does.
     CHECK(types({"-t", "2147483648"}) == std::vector<filter_event_type>{{INT32_MIN, false, 0}});

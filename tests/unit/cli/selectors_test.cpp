@@ -147,26 +147,33 @@ TEST_CASE("formatting options", "[cli][formatting]") {
     CHECK(o.numeric);
     CHECK_FALSE(o.ip_translation);  // --numeric wins
     CHECK(parse_ok({"--print-node-name"}).print_node_name);
+    CHECK(parse_ok({"--print-policy-names"}).print_policy_names);
+    CHECK_FALSE(parse_ok({"--print-policy-names=false"}).print_policy_names);
+    CHECK_FALSE(parse_ok({}).print_policy_names);
 }
 
 TEST_CASE("field masks", "[cli][formatting][field-mask]") {
-    CHECK(parse_ok({"-o", "json", "--field-mask", "time,verdict", "--experimental-field-mask", "source.pod_name"})
+    CHECK(parse_ok({"-o", "json", "--field-mask", "time,verdict", "--field-mask", "source.pod_name"})
               .field_mask == std::vector<std::string>{"time", "verdict", "source.pod_name"});
     CHECK(parse_ok({"-o", "json", "--field-mask", R"("time",l4.TCP)"}).field_mask ==
           std::vector<std::string>{"time", "l4.TCP"});
     CHECK(parse_ok({"--field-mask="}).field_mask.empty());
-    CHECK(error_of({"--experimental-field-mask", "time,verdict"}) ==
-          "compact output format is not compatible with custom field mask");
+    CHECK(error_of({"--field-mask", "time,verdict"}) == "compact output format is not compatible with custom field mask");
+    // Hubble 1.19 took the experimental names away.
+    CHECK(error_of({"--experimental-field-mask", "time", "-o", "json"}) == "unknown flag: --experimental-field-mask");
     CHECK(error_of({"-o", "tab", "--field-mask", "time"}) == "tab output format is not compatible with custom field mask");
     CHECK(error_of({"-o", "json", "--field-mask", R"(a"b)"}) ==
           R"(invalid argument "a\"b" for "--field-mask" flag: parse error on line 1, column 2: bare " in non-quoted-field)");
-    CHECK(parse_ok({"--experimental-use-default-field-masks"}).use_default_field_masks);
+    CHECK(parse_ok({}).use_default_field_masks);
+    CHECK_FALSE(parse_ok({"--use-default-field-masks=false"}).use_default_field_masks);
+    CHECK(error_of({"--experimental-use-default-field-masks"}) ==
+          "unknown flag: --experimental-use-default-field-masks");
 }
 
 TEST_CASE("field mask paths are Flow fields, checked after the filters", "[cli][formatting][field-mask]") {
     CHECK(error_of({"-o", "json", "--field-mask", "time,source.podName"}) ==
           R"(failed to construct field mask: proto: invalid path "source.podName" for message "flow.Flow")");
-    CHECK(error_of({"-o", "jsonpb", "--experimental-field-mask", "time,no_such_field,bogus"}) ==
+    CHECK(error_of({"-o", "jsonpb", "--field-mask", "time,no_such_field,bogus"}) ==
           R"(failed to construct field mask: proto: invalid path "no_such_field" for message "flow.Flow")");
     CHECK(error_of({"-o", "json", "--field-mask", R"("a,b",c)"}) ==
           R"(failed to construct field mask: proto: invalid path "a,b" for message "flow.Flow")");

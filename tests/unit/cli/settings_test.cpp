@@ -63,8 +63,7 @@ std::string raw_with(std::vector<std::string> args, const environment& env) {
 
 TEST_CASE("variable names: FLOWGREP_ and the long name in capitals, - as _", "[cli][settings]") {
     CHECK(environment_name(*find_long_option("time-format")) == "FLOWGREP_TIME_FORMAT");
-    CHECK(environment_name(*find_long_option("experimental-use-default-field-masks")) ==
-          "FLOWGREP_EXPERIMENTAL_USE_DEFAULT_FIELD_MASKS");
+    CHECK(environment_name(*find_long_option("use-default-field-masks")) == "FLOWGREP_USE_DEFAULT_FIELD_MASKS");
     CHECK(environment_name(*find_long_option("ipv4")) == "FLOWGREP_IPV4");
 }
 
@@ -202,8 +201,7 @@ TEST_CASE("bad keys and shapes say where they were written", "[cli][settings]") 
     };
     const std::string c = dir.path() + "/c.yaml";
     CHECK(error_of_file("outptu: json\n") == c + ":1: unknown key \"outptu\" (did you mean output?)");
-    CHECK(error_of_file("\n\nexperimental-field-mask: [time]\n") ==
-          c + ":3: unknown key \"experimental-field-mask\" (did you mean field-mask?)");
+    CHECK(error_of_file("\n\nfeild-mask: [time]\n") == c + ":3: unknown key \"feild-mask\" (did you mean field-mask?)");
     CHECK(error_of_file("help: true\n") == c + ":1: unknown key \"help\": --help is an action, not a setting");
     CHECK(error_of_file("config: x.yaml\n") ==
           c + ":1: unknown key \"config\": the file to read is chosen by --config or FLOWGREP_CONFIG");

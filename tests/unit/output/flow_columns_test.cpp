@@ -63,7 +63,8 @@ TEST_CASE("TYPE: trace points by sub-type, truncated to 8 bits", "[output][type]
                            "to-overlay",   "from-endpoint", "from-proxy",  "from-host",
                            "from-stack",   "from-overlay", "from-network", "to-network"};
     for (int32_t sub = 0; sub <= 11; ++sub) CHECK(type_of(event(4, sub)) == names[sub]);
-    CHECK(type_of(event(4, 12)) == "12");
+    CHECK(type_of(event(4, 12)) == "from-crypto");  // WireGuard and IPsec, since Hubble 1.17.5
+    CHECK(type_of(event(4, 13)) == "to-crypto");
     CHECK(type_of(event(4, 15)) == "15");
     CHECK(type_of(event(4, 256 + 5)) == "from-endpoint");
     CHECK(type_of(event(4, -1)) == "255");
