@@ -185,3 +185,19 @@ TEST_CASE("an aggregating flow log is read with a warning", "[cli][exporter]") {
                                    "not aggregates"});
     CHECK(parsed("flowLogs:\n- name: a\n  fieldAggregate: []\n").warnings.empty());
 }
+
+TEST_CASE("exporter filters take Hubble 1.19's ip_trace_id and encrypted", "[cli][exporter][v119]") {
+    exporter_flow_log fl = parsed(R"(
+flowLogs:
+  - name: traced
+    filePath: /var/log/traced.log
+    includeFilters:
+      - encrypted: [true]
+      - ipTraceId: [18446744073709551615, "7"]
+    excludeFilters:
+      - ip_trace_id: ["4660"]
+        encrypted: [false]
+)");
+    CHECK(json_of(fl.include) == "{\"encrypted\":[true]}\n{\"ip_trace_id\":[\"18446744073709551615\",\"7\"]}\n");
+    CHECK(json_of(fl.exclude) == "{\"ip_trace_id\":[\"4660\"],\"encrypted\":[false]}\n");
+}

@@ -264,3 +264,17 @@ TEST_CASE("config view and get show the merged settings and where they come from
     CHECK(run_config_command({"get", "pod"}, choice, {}, fixed_now_ns, warnings) == "");
     CHECK(warnings.empty());
 }
+
+TEST_CASE("Hubble 1.19's flags as settings", "[cli][settings][v119]") {
+    CHECK(raw_with({}, {{"FLOWGREP_UNENCRYPTED", "true"}}) == yaml({R"({"encrypted":[false]})"}));
+    CHECK(raw_with({}, {{"FLOWGREP_IP_TRACE_ID", "4660,7"}}) == yaml({R"({"ip_trace_id":["4660","7"]})"}));
+    CHECK(error_with({}, {{"FLOWGREP_IP_TRACE_ID", "0"}}) ==
+          R"(FLOWGREP_IP_TRACE_ID: invalid argument "0" for "--ip-trace-id" flag: invalid --ip-trace-id value; must be greater than 0)");
+    CHECK(error_with({"--encrypted"}, {{"FLOWGREP_UNENCRYPTED", "true"}}) ==
+          R"(invalid argument "true" for "--encrypted" flag: filters --encrypted and --unencrypted cannot be combined)"
+          " (settings took part: see flowgrep config view)");
+    CHECK_FALSE(run({}, {{"FLOWGREP_USE_DEFAULT_FIELD_MASKS", "false"}}).opts.use_default_field_masks);
+    CHECK(run({}, {{"FLOWGREP_PRINT_POLICY_NAMES", "true"}}).opts.print_policy_names);
+    // The old name is not a setting any more: a warning, as for any unknown variable.
+    CHECK(run({}, {{"FLOWGREP_EXPERIMENTAL_USE_DEFAULT_FIELD_MASKS", "true"}}).warnings.size() == 1);
+}
