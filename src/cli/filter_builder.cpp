@@ -1,6 +1,7 @@
 // hubble observe's flag -> FlowFilter translation (hubble/cmd/observe/flows_filter.go in v1.19),
-// reproduced rule for rule: the order of checks at each flag (conflicts, then the value, then the
-// namespaces), the error texts, and how namespaces are folded into pods and services at the end.
+// reproduced rule for rule: the order of checks at each flag (conflicts, then the value, which the
+// flag's record writes, then the namespaces), the error texts, and how namespaces are folded into
+// pods and services at the end.
 #include "cli/filter_builder.h"
 
 #include <algorithm>
@@ -70,6 +71,8 @@ std::string_view namespace_of(std::string_view name) {
     size_t slash = name.find('/');
     return slash == std::string_view::npos ? std::string_view{} : name.substr(0, slash);
 }
+
+}  // namespace
 
 // ---- value parsing, one function per flag kind ----
 
@@ -205,29 +208,13 @@ int32_t parse_drop_reason(std::string_view value) {
                             did_you_mean(value, names_of(drop_reason_enum)));
 }
 
-}  // namespace
-
 std::span<const tcp_flag_name> tcp_flag_names() { return tcp_flags_table; }
 
 // ---- trackers ----
 
-struct filter_builder::tracker {
+struct filter_builder::tracker : filter_sides {
     bool used = false;
-    flow_filter a;  // the source side of either-side flags (hubble's "left")
-    flow_filter b;  // the destination side ("right")
-    std::vector<std::string> ns, src_ns, dst_ns;  // --namespace/-A, --from-..., --to-...
-    std::vector<std::string> changed;              // the flags used in this tracker
-
-    template <typename T, typename V>
-    void both(std::vector<T> flow_filter::*field, const V& value) {
-        (a.*field).push_back(value);
-        (b.*field).push_back(value);
-    }
-    template <typename T, typename V>
-    void either(std::vector<T> flow_filter::*src, std::vector<T> flow_filter::*dst, const V& value) {
-        (a.*src).push_back(value);
-        (b.*dst).push_back(value);
-    }
+    std::vector<std::string> changed;  // the flags used in this tracker
 
     void check_conflicts() const {
         auto used_flag = [&](std::string_view f) {
@@ -242,7 +229,6 @@ struct filter_builder::tracker {
                                                     std::string(other) + " cannot be combined");
     }
 
-    void apply(std::string_view flag, std::string_view value);
     void check_namespaces() const;
     void materialise(std::vector<flow_filter>& out) const;
 };
@@ -302,74 +288,6 @@ void apply_destination_namespaces(flow_filter& f, const std::vector<std::string>
 
 }  // namespace
 
-void filter_builder::tracker::apply(std::string_view flag, std::string_view v) {
-    const std::string value(v);
-    auto is = [&](std::string_view name) { return flag == name; };
-
-    if (is("uuid")) both(&flow_filter::uuid, value);
-    else if (is("node-name")) both(&flow_filter::node_name, value);
-    else if (is("node-label")) both(&flow_filter::node_labels, value);
-    else if (is("cluster")) either(&flow_filter::source_cluster_name, &flow_filter::destination_cluster_name, value);
-    else if (is("from-cluster")) both(&flow_filter::source_cluster_name, value);
-    else if (is("to-cluster")) both(&flow_filter::destination_cluster_name, value);
-    else if (is("protocol")) both(&flow_filter::protocol, value);
-    else if (is("tcp-flags")) both(&flow_filter::tcp_flags, parse_tcp_flags(v));
-    else if (is("type")) both(&flow_filter::event_type, parse_event_type(v));
-    else if (is("verdict")) both(&flow_filter::verdict, parse_verdict(v));
-    else if (is("drop-reason-desc")) both(&flow_filter::drop_reason_desc, parse_drop_reason(v));
-    else if (is("http-status")) both(&flow_filter::http_status_code, value);
-    else if (is("http-method")) both(&flow_filter::http_method, value);
-    else if (is("http-path")) both(&flow_filter::http_path, value);
-    else if (is("http-url")) both(&flow_filter::http_url, value);
-    else if (is("http-header")) both(&flow_filter::http_header, parse_http_header(v));
-    else if (is("trace-id")) both(&flow_filter::trace_id, value);
-    else if (is("ip-trace-id")) both(&flow_filter::ip_trace_id, parse_ip_trace_id(v));
-    // The value is ignored, as hubble does: --encrypted=false still asks for encrypted flows.
-    else if (is("encrypted")) both(&flow_filter::encrypted, true);
-    else if (is("unencrypted")) both(&flow_filter::encrypted, false);
-    else if (is("fqdn")) either(&flow_filter::source_fqdn, &flow_filter::destination_fqdn, value);
-    else if (is("from-fqdn")) both(&flow_filter::source_fqdn, value);
-    else if (is("to-fqdn")) both(&flow_filter::destination_fqdn, value);
-    else if (is("ip")) either(&flow_filter::source_ip, &flow_filter::destination_ip, value);
-    else if (is("from-ip")) both(&flow_filter::source_ip, value);
-    else if (is("to-ip")) both(&flow_filter::destination_ip, value);
-    else if (is("snat-ip")) both(&flow_filter::source_ip_xlated, value);
-    else if (is("ipv4")) both(&flow_filter::ip_version, *enum_number(ip_version_enum, "IPv4"));
-    else if (is("ipv6")) both(&flow_filter::ip_version, *enum_number(ip_version_enum, "IPv6"));
-    else if (is("ip-version")) both(&flow_filter::ip_version, parse_ip_version(v));
-    else if (is("pod")) either(&flow_filter::source_pod, &flow_filter::destination_pod, value);
-    else if (is("from-pod")) both(&flow_filter::source_pod, value);
-    else if (is("to-pod")) both(&flow_filter::destination_pod, value);
-    else if (is("namespace")) ns.push_back(value);
-    else if (is("from-namespace")) src_ns.push_back(value);
-    else if (is("to-namespace")) dst_ns.push_back(value);
-    else if (is("all-namespaces")) ns.emplace_back();
-    else if (is("from-all-namespaces")) src_ns.emplace_back();
-    else if (is("to-all-namespaces")) dst_ns.emplace_back();
-    else if (is("label")) either(&flow_filter::source_label, &flow_filter::destination_label, value);
-    else if (is("from-label")) both(&flow_filter::source_label, value);
-    else if (is("to-label")) both(&flow_filter::destination_label, value);
-    else if (is("service")) either(&flow_filter::source_service, &flow_filter::destination_service, value);
-    else if (is("from-service")) both(&flow_filter::source_service, value);
-    else if (is("to-service")) both(&flow_filter::destination_service, value);
-    else if (is("port")) either(&flow_filter::source_port, &flow_filter::destination_port, value);
-    else if (is("from-port")) both(&flow_filter::source_port, value);
-    else if (is("to-port")) both(&flow_filter::destination_port, value);
-    else if (is("workload")) either(&flow_filter::source_workload, &flow_filter::destination_workload, parse_workload(v));
-    else if (is("from-workload")) both(&flow_filter::source_workload, parse_workload(v));
-    else if (is("to-workload")) both(&flow_filter::destination_workload, parse_workload(v));
-    else if (is("identity")) either(&flow_filter::source_identity, &flow_filter::destination_identity, parse_identity(v));
-    else if (is("from-identity")) both(&flow_filter::source_identity, parse_identity(v));
-    else if (is("to-identity")) both(&flow_filter::destination_identity, parse_identity(v));
-    else if (is("traffic-direction")) both(&flow_filter::traffic_direction, parse_traffic_direction(v));
-    else if (is("cel-expression")) {
-        a.has_experimental = b.has_experimental = true;
-        both(&flow_filter::cel_expression, value);
-    }
-    else if (is("interface")) both(&flow_filter::interface, filter_interface{0, value});
-    else throw std::invalid_argument("not a filter flag: " + std::string(flag));
-}
-
 void filter_builder::tracker::check_namespaces() const {
     // hubble joins every failed check of one filter into one error, one per line; A before B.
     for (const flow_filter* f : {&a, &b}) {
@@ -422,7 +340,9 @@ filter_builder::filter_builder(filter_builder&&) noexcept = default;
 filter_builder& filter_builder::operator=(filter_builder&&) noexcept = default;
 
 void filter_builder::add(std::string_view flag, std::string_view value) {
-    if (!is_filter_flag(flag)) throw std::invalid_argument("not a filter flag: " + std::string(flag));
+    const option_spec* spec = find_long_option(flag);
+    if (!spec || !is_filter_option(*spec) || spec->name != flag)
+        throw std::invalid_argument("not a filter flag: " + std::string(flag));
     if (flag == "not") {
         if (negate_next_) throw filter_flag_error("consecutive --not statements");
         negate_next_ = true;
@@ -433,7 +353,7 @@ void filter_builder::add(std::string_view flag, std::string_view value) {
     t.used = true;
     if (std::find(t.changed.begin(), t.changed.end(), flag) == t.changed.end()) t.changed.emplace_back(flag);
     t.check_conflicts();
-    t.apply(flag, value);
+    spec->filter(t, value);
     t.check_namespaces();
 }
 

@@ -30,6 +30,43 @@ struct tcp_flag_name {
 };
 std::span<const tcp_flag_name> tcp_flag_names();
 
+// One tracker's filters as a filter flag writes them: hubble's left filter A (the source side of
+// the either-side flags), its right filter B, and the namespaces that are folded into their pods
+// and services when the lists are built.
+struct filter_sides {
+    flow_filter a;
+    flow_filter b;
+    std::vector<std::string> ns, src_ns, dst_ns;  // --namespace/-A, --from-..., --to-...
+
+    // The value on both sides.
+    template <typename T, typename V>
+    void both(std::vector<T> flow_filter::*field, const V& value) {
+        (a.*field).push_back(value);
+        (b.*field).push_back(value);
+    }
+    // The source field on A, the destination field on B.
+    template <typename T, typename V>
+    void either(std::vector<T> flow_filter::*src, std::vector<T> flow_filter::*dst, const V& value) {
+        (a.*src).push_back(value);
+        (b.*dst).push_back(value);
+    }
+};
+
+// A filter record's filter_update (option_table.h) writes its value into these, as flows_filter.go's
+// set does; it throws filter_flag_error.
+
+// The filter flags' value readers, with hubble's messages.
+filter_event_type parse_event_type(std::string_view value);   // --type
+uint32_t parse_identity(std::string_view value);              // --identity and the like
+filter_workload parse_workload(std::string_view value);       // --workload and the like
+filter_tcp_flags parse_tcp_flags(std::string_view value);     // --tcp-flags
+filter_http_header parse_http_header(std::string_view value); // --http-header
+int32_t parse_ip_version(std::string_view value);             // --ip-version
+int32_t parse_traffic_direction(std::string_view value);      // --traffic-direction
+int32_t parse_verdict(std::string_view value);                // --verdict
+int32_t parse_drop_reason(std::string_view value);            // --drop-reason-desc
+uint64_t parse_ip_trace_id(std::string_view value);           // --ip-trace-id
+
 class filter_builder {
 public:
     filter_builder();
@@ -37,7 +74,8 @@ public:
     filter_builder(filter_builder&&) noexcept;
     filter_builder& operator=(filter_builder&&) noexcept;
 
-    // One filter flag, by long name ("not", "pod", "type" ...), with its value. Throws
+    // One filter flag, by long name ("not", "pod", "type" ...), with its value: --not routes the
+    // next flag to the deny tracker, any other goes through its record's filter_update. Throws
     // filter_flag_error for what hubble rejects at that flag; std::invalid_argument for a name that
     // is not a filter flag.
     void add(std::string_view flag, std::string_view value);

@@ -103,6 +103,39 @@ void add_aggregate_keys(const flag_use& use, flag_state& s) {
     }
 }
 
+// ---- What filter flags add to their tracker (filter) ----
+
+template <auto field>
+void to_both(filter_sides& s, std::string_view v) {
+    s.both(field, std::string(v));
+}
+
+template <auto src, auto dst>
+void to_either(filter_sides& s, std::string_view v) {
+    s.either(src, dst, std::string(v));
+}
+
+template <auto field, auto parse>
+void parsed_to_both(filter_sides& s, std::string_view v) {
+    s.both(field, parse(v));
+}
+
+template <auto src, auto dst, auto parse>
+void parsed_to_either(filter_sides& s, std::string_view v) {
+    s.either(src, dst, parse(v));
+}
+
+// The value is ignored, as hubble does: --encrypted=false still asks for encrypted flows.
+template <bool encrypted>
+void set_encrypted(filter_sides& s, std::string_view) {
+    s.both(&flow_filter::encrypted, encrypted);
+}
+
+void add_cel_expression(filter_sides& s, std::string_view v) {
+    s.a.has_experimental = s.b.has_experimental = true;
+    s.both(&flow_filter::cel_expression, std::string(v));
+}
+
 // --config names the file whose settings are applied before any flag (settings.h).
 void read_before_flags(const flag_use&, flag_state&) {}
 
@@ -149,6 +182,7 @@ std::vector<option_spec> build_table() {
     using g = option_group;
     using v = value_kind;
     using c = completion_kind;
+    using ff = flow_filter;
     const std::vector<std::string> identities = names_of(reserved_identity_names, 1);
     const std::vector<std::string> protocols = {"icmp", "icmpv4", "icmpv6", "sctp", "tcp", "udp",
                                                 "vrrp", "igmp",   "dns",    "http", "kafka"};
@@ -217,7 +251,8 @@ std::vector<option_spec> build_table() {
          .description =
              "Keep flows whose source or destination is a pod in some namespace. Combined with --pod or --service "
              "it makes their names match in every namespace.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = [](filter_sides& s, std::string_view) { s.ns.emplace_back(); }},
         {.name = "cel-expression", .metavar = "EXPR", .group = g::filters, .repeats = true, .completion = c::free,
          .split = list_split::newlines,
          .summary = "keep flows for which a CEL expression holds",
@@ -228,19 +263,22 @@ std::vector<option_spec> build_table() {
              "(80u). The expression must be of type bool. Repeated, the expressions are alternatives. For example "
              "`_flow.verdict == Verdict.DROPPED && _flow.source.namespace.startsWith('prod')` or "
              "`has(_flow.l7.http) && _flow.l7.http.code >= 500u`.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = add_cel_expression},
         {.name = "cluster", .metavar = "CLUSTER", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows from or to endpoints in a cluster",
          .description =
              "Keep flows whose source or destination endpoint belongs to the named cluster (exact match).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_either<&ff::source_cluster_name, &ff::destination_cluster_name>},
         {.name = "drop-reason-desc", .metavar = "REASON", .group = g::filters, .repeats = true,
          .completion = c::choice, .choices = names_of(drop_reason_enum),
          .summary = "keep dropped flows with this drop reason",
          .description =
              "Keep DROPPED flows whose drop reason is REASON, spelled as the DropReason enum name (POLICY_DENIED, "
              "UNSUPPORTED_L3_PROTOCOL ...).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::drop_reason_desc, parse_drop_reason>},
         {.name = "encrypted", .group = g::filters, .value = v::implicit, .implicit_value = "true", .repeats = true,
          .summary = "keep flows sent encrypted",
          .description =
@@ -248,170 +286,205 @@ std::vector<option_spec> build_table() {
              "(--encrypted=false) is ignored, as hubble ignores it. It cannot be combined with --unencrypted "
              "on the same side of --not: --encrypted --not --unencrypted is fine. Never takes the next word as "
              "its value.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = set_encrypted<true>},
         {.name = "fqdn", .metavar = "FQDN", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows from or to a domain name",
          .description =
              "Keep flows whose source or destination has the domain name FQDN; `*` matches any run of characters "
              "allowed in a name (*.example.com).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_either<&ff::source_fqdn, &ff::destination_fqdn>},
         {.name = "from-all-namespaces", .group = g::filters, .value = v::implicit, .implicit_value = "true",
          .repeats = true,
          .summary = "keep flows from pods in any namespace",
          .description =
              "Keep flows whose source is a pod in some namespace; with --from-pod or --from-service it makes "
              "their names match in every namespace.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = [](filter_sides& s, std::string_view) { s.src_ns.emplace_back(); }},
         {.name = "from-cluster", .metavar = "CLUSTER", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows from endpoints in a cluster",
          .description = "Keep flows whose source endpoint belongs to the named cluster.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::source_cluster_name>},
         {.name = "from-fqdn", .metavar = "FQDN", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows from a domain name",
          .description = "Keep flows whose source has the domain name FQDN (wildcards as for --fqdn).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::source_fqdn>},
         {.name = "from-identity", .metavar = "IDENTITY", .group = g::filters, .repeats = true,
          .completion = c::choice, .choices = identities,
          .summary = "keep flows from a security identity",
          .description =
              "Keep flows whose source has the security identity IDENTITY: a number (Go base prefixes allowed, so "
              "010 is 8) or a reserved name such as host or world.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::source_identity, parse_identity>},
         {.name = "from-ip", .metavar = "IP", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows from an IP or CIDR range",
          .description = "Keep flows whose source IP is IP exactly, or lies in it when it is a CIDR range.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::source_ip>},
         {.name = "from-label", .metavar = "SELECTOR", .group = g::filters, .repeats = true, .completion = c::free,
          .split = list_split::newlines,
          .summary = "keep flows from endpoints matching labels",
          .description =
              "Keep flows whose source endpoint's labels match the Kubernetes label selector (app=web, k8s:app in "
              "(a,b), !app, reserved:host ...).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::source_label>},
         {.name = "from-namespace", .metavar = "NAMESPACE", .group = g::filters, .repeats = true,
          .completion = c::free,
          .summary = "keep flows from a namespace",
          .description =
              "Keep flows from the namespace: it qualifies --from-pod and --from-service names, or on its own "
              "matches any source pod in it.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = [](filter_sides& s, std::string_view v) { s.src_ns.emplace_back(v); }},
         {.name = "from-pod", .metavar = "[NAMESPACE/]POD", .group = g::filters, .repeats = true,
          .completion = c::free,
          .summary = "keep flows from pods with this name prefix",
          .description =
              "Keep flows whose source pod name starts with POD, in NAMESPACE or else in the default namespace.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::source_pod>},
         {.name = "from-port", .metavar = "PORT", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows from a port",
          .description = "Keep flows whose TCP, UDP or SCTP source port is PORT.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::source_port>},
         {.name = "from-service", .metavar = "[NAMESPACE/]SERVICE", .group = g::filters, .repeats = true,
          .completion = c::free,
          .summary = "keep flows from services with this name prefix",
          .description =
              "Keep flows whose source service name starts with SERVICE, in NAMESPACE or else in the default "
              "namespace.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::source_service>},
         {.name = "from-workload", .metavar = "[KIND/]NAME", .group = g::filters, .repeats = true,
          .completion = c::free,
          .summary = "keep flows from a workload",
          .description =
              "Keep flows whose source endpoint belongs to the workload NAME, of kind KIND when given "
              "(Deployment/web, web, or Deployment/ for any deployment).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::source_workload, parse_workload>},
         {.name = "http-header", .metavar = "KEY:VALUE", .group = g::filters, .repeats = true, .completion = c::free,
          .split = list_split::newlines,
          .summary = "keep HTTP flows with this header value",
          .description =
              "Keep HTTP flows with a header named KEY whose value is VALUE; the text is split at the first colon.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::http_header, parse_http_header>},
         {.name = "http-method", .metavar = "METHOD", .group = g::filters, .repeats = true, .completion = c::choice,
          .choices = http_methods,
          .summary = "keep HTTP flows with this request method",
          .description = "Keep HTTP flows whose request method is METHOD, in any letter case.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::http_method>},
         {.name = "http-path", .metavar = "REGEX", .group = g::filters, .repeats = true, .completion = c::free,
          .split = list_split::newlines,
          .summary = "keep HTTP flows whose URL path matches a regex",
          .description = "Keep HTTP flows whose URL path matches the regular expression (RE2 syntax).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::http_path>},
         {.name = "http-status", .metavar = "CODE", .group = g::filters, .repeats = true, .completion = c::choice,
          .choices = http_statuses,
          .summary = "keep HTTP flows with this status code or prefix",
          .description =
              "Keep HTTP flows whose status code is CODE (404), or starts with it when it ends in + (5+, 40+).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::http_status_code>},
         {.name = "http-url", .metavar = "REGEX", .group = g::filters, .repeats = true, .completion = c::free,
          .split = list_split::newlines,
          .summary = "keep HTTP flows whose URL matches a regex",
          .description = "Keep HTTP flows whose full URL matches the regular expression (RE2 syntax).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::http_url>},
         {.name = "identity", .metavar = "IDENTITY", .group = g::filters, .repeats = true, .completion = c::choice,
          .choices = identities,
          .summary = "keep flows from or to a security identity",
          .description =
              "Keep flows whose source or destination has the security identity IDENTITY (a number or a reserved "
              "name, as for --from-identity).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_either<&ff::source_identity, &ff::destination_identity, parse_identity>},
         {.name = "interface", .metavar = "NAME", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows seen on a network interface",
          .description = "Keep flows observed on the network interface with this name (eth0).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = [](filter_sides& s, std::string_view v) {
+             s.both(&ff::interface, filter_interface{0, std::string(v)});
+         }},
         {.name = "ip", .metavar = "IP", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows from or to an IP or CIDR range",
          .description =
              "Keep flows whose source or destination IP is IP, or lies in it when it is a CIDR range. Two "
              "either-side flags pair up side by side: --ip X --port 80 means source X and source port 80, or "
              "destination X and destination port 80.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_either<&ff::source_ip, &ff::destination_ip>},
         {.name = "ip-trace-id", .metavar = "ID", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows with this IP trace ID",
          .description =
              "Keep flows whose IP trace ID (ip_trace_id.trace_id, from Cilium's IP option tracing) is ID, a "
              "decimal number greater than 0. Repeated, the IDs are alternatives.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::ip_trace_id, parse_ip_trace_id>},
         {.name = "ip-version", .metavar = "VERSION", .group = g::filters, .repeats = true, .completion = c::choice,
          .choices = {"none", "v4", "v6"},
          .summary = "keep IPv4 (v4), IPv6 (v6) or non-IP (none) flows",
          .description =
              "Keep flows of this IP version: 4, v4, ipv4 or ip4; 6, v6, ipv6 or ip6; any other word means flows "
              "without IP (ARP and the like).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::ip_version, parse_ip_version>},
         {.name = "ipv4", .short_name = '4', .group = g::filters, .value = v::implicit, .implicit_value = "v4",
          .repeats = true,
          .summary = "keep IPv4 flows",
          .description = "Keep IPv4 flows. Never takes the next word as its value.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = [](filter_sides& s, std::string_view) {
+             s.both(&ff::ip_version, *enum_number(ip_version_enum, "IPv4"));
+         }},
         {.name = "ipv6", .short_name = '6', .group = g::filters, .value = v::implicit, .implicit_value = "v6",
          .repeats = true,
          .summary = "keep IPv6 flows",
          .description = "Keep IPv6 flows. Never takes the next word as its value.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = [](filter_sides& s, std::string_view) {
+             s.both(&ff::ip_version, *enum_number(ip_version_enum, "IPv6"));
+         }},
         {.name = "label", .short_name = 'l', .metavar = "SELECTOR", .group = g::filters, .repeats = true,
          .completion = c::free, .split = list_split::newlines,
          .summary = "keep flows from or to endpoints matching labels",
          .description =
              "Keep flows whose source or destination endpoint's labels match the Kubernetes label selector.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_either<&ff::source_label, &ff::destination_label>},
         {.name = "namespace", .short_name = 'n', .metavar = "NAMESPACE", .group = g::filters, .repeats = true,
          .completion = c::free,
          .summary = "keep flows from or to a namespace",
          .description =
              "Keep flows from or to the namespace: it qualifies --pod and --service names (and the other pod and "
              "service flags), or on its own matches any pod in it.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = [](filter_sides& s, std::string_view v) { s.ns.emplace_back(v); }},
         {.name = "node-label", .metavar = "SELECTOR", .group = g::filters, .repeats = true, .completion = c::free,
          .split = list_split::newlines,
          .summary = "keep flows seen on nodes matching labels",
          .description = "Keep flows observed on a node whose labels match the Kubernetes label selector.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::node_labels>},
         {.name = "node-name", .metavar = "[CLUSTER/]NODE", .group = g::filters, .repeats = true,
          .completion = c::free,
          .summary = "keep flows seen on a node",
          .description =
              "Keep flows observed on the node NODE of cluster CLUSTER (default: default); `*` matches any run of "
              "characters (k8s*, prod/*.example.com).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::node_name>},
         {.name = "not", .group = g::filters, .value = v::implicit, .implicit_value = "true", .repeats = true,
          .split = list_split::newlines,
          .summary = "negate the filter flag that follows",
@@ -425,106 +498,125 @@ std::vector<option_spec> build_table() {
          .description =
              "Keep flows whose source or destination pod name starts with POD, in NAMESPACE or else in the "
              "default namespace.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_either<&ff::source_pod, &ff::destination_pod>},
         {.name = "port", .metavar = "PORT", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows from or to a port",
          .description = "Keep flows whose TCP, UDP or SCTP source or destination port is PORT.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_either<&ff::source_port, &ff::destination_port>},
         {.name = "protocol", .metavar = "PROTOCOL", .group = g::filters, .repeats = true, .completion = c::choice,
          .choices = protocols,
          .summary = "keep flows of an L4 or L7 protocol",
          .description =
              "Keep flows of the protocol, in any letter case: tcp, udp, sctp, icmp, icmpv4, icmpv6, vrrp, igmp, "
              "or the L7 protocols http, dns and kafka.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::protocol>},
         {.name = "service", .metavar = "[NAMESPACE/]SERVICE", .group = g::filters, .repeats = true,
          .completion = c::free,
          .summary = "keep flows from or to services with this prefix",
          .description =
              "Keep flows whose source or destination service name starts with SERVICE, in NAMESPACE or else in "
              "the default namespace.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_either<&ff::source_service, &ff::destination_service>},
         {.name = "snat-ip", .metavar = "IP", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows source-NATed to an IP or CIDR range",
          .description = "Keep flows whose translated source IP is IP, or lies in it when it is a CIDR range.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::source_ip_xlated>},
         {.name = "tcp-flags", .metavar = "FLAG[,FLAG...]", .group = g::filters, .repeats = true,
          .completion = c::choice, .choices = tcp_flag_choices(), .split = list_split::newlines,
          .summary = "keep TCP flows with all these flags set",
          .description =
              "Keep TCP flows that have every listed flag set (SYN, ACK, FIN, RST, PSH, URG, ECE, CWR, NS; any "
              "letter case). Repeat the flag for alternatives.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::tcp_flags, parse_tcp_flags>},
         {.name = "to-all-namespaces", .group = g::filters, .value = v::implicit, .implicit_value = "true",
          .repeats = true,
          .summary = "keep flows to pods in any namespace",
          .description =
              "Keep flows whose destination is a pod in some namespace; with --to-pod or --to-service it makes "
              "their names match in every namespace.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = [](filter_sides& s, std::string_view) { s.dst_ns.emplace_back(); }},
         {.name = "to-cluster", .metavar = "CLUSTER", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows to endpoints in a cluster",
          .description = "Keep flows whose destination endpoint belongs to the named cluster.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::destination_cluster_name>},
         {.name = "to-fqdn", .metavar = "FQDN", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows to a domain name",
          .description = "Keep flows whose destination has the domain name FQDN (wildcards as for --fqdn).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::destination_fqdn>},
         {.name = "to-identity", .metavar = "IDENTITY", .group = g::filters, .repeats = true,
          .completion = c::choice, .choices = identities,
          .summary = "keep flows to a security identity",
          .description =
              "Keep flows whose destination has the security identity IDENTITY (a number or a reserved name).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::destination_identity, parse_identity>},
         {.name = "to-ip", .metavar = "IP", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows to an IP or CIDR range",
          .description = "Keep flows whose destination IP is IP exactly, or lies in it when it is a CIDR range.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::destination_ip>},
         {.name = "to-label", .metavar = "SELECTOR", .group = g::filters, .repeats = true, .completion = c::free,
          .split = list_split::newlines,
          .summary = "keep flows to endpoints matching labels",
          .description = "Keep flows whose destination endpoint's labels match the Kubernetes label selector.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::destination_label>},
         {.name = "to-namespace", .metavar = "NAMESPACE", .group = g::filters, .repeats = true,
          .completion = c::free,
          .summary = "keep flows to a namespace",
          .description =
              "Keep flows to the namespace: it qualifies --to-pod and --to-service names, or on its own matches "
              "any destination pod in it.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = [](filter_sides& s, std::string_view v) { s.dst_ns.emplace_back(v); }},
         {.name = "to-pod", .metavar = "[NAMESPACE/]POD", .group = g::filters, .repeats = true,
          .completion = c::free,
          .summary = "keep flows to pods with this name prefix",
          .description =
              "Keep flows whose destination pod name starts with POD, in NAMESPACE or else in the default "
              "namespace.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::destination_pod>},
         {.name = "to-port", .metavar = "PORT", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows to a port",
          .description = "Keep flows whose TCP, UDP or SCTP destination port is PORT.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::destination_port>},
         {.name = "to-service", .metavar = "[NAMESPACE/]SERVICE", .group = g::filters, .repeats = true,
          .completion = c::free,
          .summary = "keep flows to services with this name prefix",
          .description =
              "Keep flows whose destination service name starts with SERVICE, in NAMESPACE or else in the default "
              "namespace.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::destination_service>},
         {.name = "to-workload", .metavar = "[KIND/]NAME", .group = g::filters, .repeats = true,
          .completion = c::free,
          .summary = "keep flows to a workload",
          .description =
              "Keep flows whose destination endpoint belongs to the workload NAME, of kind KIND when given.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::destination_workload, parse_workload>},
         {.name = "trace-id", .metavar = "ID", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows with this trace ID",
          .description = "Keep flows that carry this trace context ID.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::trace_id>},
         {.name = "traffic-direction", .metavar = "DIRECTION", .group = g::filters, .repeats = true,
          .completion = c::choice, .choices = {"ingress", "egress"},
          .summary = "keep flows in a traffic direction",
          .description = "Keep flows whose traffic direction is ingress or egress (any letter case).",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::traffic_direction, parse_traffic_direction>},
         {.name = "type", .short_name = 't', .metavar = "TYPE[:SUBTYPE]", .group = g::filters, .repeats = true,
          .completion = c::choice, .choices = event_type_choices(),
          .summary = "keep flows of an event type (and sub-type)",
@@ -532,31 +624,36 @@ std::vector<option_spec> build_table() {
              "Keep flows of the monitor event type TYPE: a name (drop, trace, l7, policy-verdict, capture, "
              "trace-sock ...) or a number. SUBTYPE is a number, or a name after trace (trace:to-endpoint) and "
              "agent; 0 as TYPE matches any type. `flowgrep event-types` lists them all.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::event_type, parse_event_type>},
         {.name = "unencrypted", .group = g::filters, .value = v::implicit, .implicit_value = "true", .repeats = true,
          .summary = "keep flows sent unencrypted",
          .description =
              "Keep flows whose packets were not encrypted, flows without IP and the lost-event and node "
              "status records among them. A value is ignored, as for --encrypted, with which it cannot be "
              "combined on the same side of --not. Never takes the next word as its value.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = set_encrypted<false>},
         {.name = "uuid", .metavar = "UUID", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep the flow with this UUID",
          .description = "Keep the flow whose uuid field is UUID.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = to_both<&ff::uuid>},
         {.name = "verdict", .metavar = "VERDICT", .group = g::filters, .repeats = true, .completion = c::choice,
          .choices = names_of(verdict_enum),
          .summary = "keep flows with this verdict",
          .description =
              "Keep flows whose verdict is VERDICT, spelled in capitals as Hubble does: FORWARDED, DROPPED, ERROR, "
              "AUDIT, REDIRECTED, TRACED or TRANSLATED.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_both<&ff::verdict, parse_verdict>},
         {.name = "workload", .metavar = "[KIND/]NAME", .group = g::filters, .repeats = true, .completion = c::free,
          .summary = "keep flows from or to a workload",
          .description =
              "Keep flows whose source or destination endpoint belongs to the workload NAME, of kind KIND when "
              "given.",
-         .apply = add_filter},
+         .apply = add_filter,
+         .filter = parsed_to_either<&ff::source_workload, &ff::destination_workload, parse_workload>},
 
         // ---- Raw-Filters ----
         {.name = "allowlist", .metavar = "JSON", .group = g::raw_filters, .repeats = true, .completion = c::free,

@@ -30,6 +30,7 @@ enum class list_split : uint8_t { commas_and_newlines, newlines };
 
 struct flag_use;    // one use of a flag on the command line or from a setting (pflag_scan.h)
 struct flag_state;  // what applying the flags writes to (flag_state.h)
+struct filter_sides;  // a filter tracker's two filters (filter_builder.h)
 
 // What a flag does with one use of it, at that point of the command line: write its value into
 // the state, or throw usage_error with pflag's message for a value the flag cannot take.
@@ -38,6 +39,8 @@ using flag_apply = void (*)(const flag_use& use, flag_state& state);
 // limit); the pipeline in command_line.cpp runs it there, check_flag_value right away. `now_ns`
 // anchors relative times.
 using flag_check = void (*)(const flag_use& use, int64_t now_ns);
+// A filter flag's value in its tracker, once the builder has checked the conflicts.
+using filter_update = void (*)(filter_sides& sides, std::string_view value);
 
 // Every member has a default, so a record names only what differs: a flag is written with
 // designated initializers, in this order.
@@ -64,6 +67,7 @@ struct option_spec {
     std::string_view description = {};  // a paragraph for the man page
     flag_apply apply = nullptr;
     flag_check check = nullptr;  // none: applying the value is all the checking it needs
+    filter_update filter = nullptr;  // filter flags but --not: what the value adds to the filters
 };
 
 // The table, in help order: by group, then alphabetically, as hubble's help lists them.

@@ -164,6 +164,7 @@ TEST_CASE("table records are consistent", "[cli][table]") {
         if (!spec.alias.empty()) CHECK(longs.insert(spec.alias).second);
         if (spec.short_name != '\0') CHECK(shorts.insert(spec.short_name).second);
         CHECK(spec.apply != nullptr);
+        CHECK((spec.filter != nullptr) == (is_filter_option(spec) && spec.name != "not"));
         CHECK(!spec.summary.empty());
         CHECK(spec.summary.size() <= 48);  // fits on the flag's line in --help, after column 32
         CHECK(spec.summary.back() != '.');
