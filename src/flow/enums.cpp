@@ -150,6 +150,7 @@ constexpr enum_entry trace_sub_types[] = {
     {0, "to-endpoint"},  {1, "to-proxy"},     {2, "to-host"},      {3, "to-stack"},
     {4, "to-overlay"},   {5, "from-endpoint"}, {6, "from-proxy"},  {7, "from-host"},
     {8, "from-stack"},   {9, "from-overlay"}, {10, "from-network"}, {11, "to-network"},
+    {12, "from-crypto"}, {13, "to-crypto"},
 };
 constexpr enum_entry agent_sub_types[] = {
     {0, "unspecified"},

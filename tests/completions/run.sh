@@ -98,7 +98,7 @@ done
 for t in trace trace-sock trace:to-stack; do
     [[ " ${trace_types[*]} " == *" $t "* ]] || fail "event-types does not list $t"
 done
-((${#to_types[@]} == 6)) || fail "expected six trace:to-* sub-types, got ${to_types[*]}"
+((${#to_types[@]} == 7)) || fail "expected seven trace:to-* sub-types (to-crypto included), got ${to_types[*]}"
 
 # The config keys: every flag but --help, --version and --config (which names the file itself).
 mapfile -t keys < <(env -i "$bin" --config '' config view | sed -n 's/^\([a-z0-9-]*\):.*/\1/p')

@@ -61,9 +61,10 @@ TEST_CASE("TYPE: l7 flows are <proto>-<type>", "[output][type]") {
 TEST_CASE("TYPE: trace points by sub-type, truncated to 8 bits", "[output][type]") {
     const char* names[] = {"to-endpoint",  "to-proxy",     "to-host",      "to-stack",
                            "to-overlay",   "from-endpoint", "from-proxy",  "from-host",
-                           "from-stack",   "from-overlay", "from-network", "to-network"};
-    for (int32_t sub = 0; sub <= 11; ++sub) CHECK(type_of(event(4, sub)) == names[sub]);
-    CHECK(type_of(event(4, 12)) == "12");
+                           "from-stack",   "from-overlay", "from-network", "to-network",
+                           "from-crypto",  "to-crypto"};
+    for (int32_t sub = 0; sub <= 13; ++sub) CHECK(type_of(event(4, sub)) == names[sub]);
+    CHECK(type_of(event(4, 14)) == "14");
     CHECK(type_of(event(4, 15)) == "15");
     CHECK(type_of(event(4, 256 + 5)) == "from-endpoint");
     CHECK(type_of(event(4, -1)) == "255");
