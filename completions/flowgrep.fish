@@ -134,6 +134,7 @@ function __flowgrep_keys
         numeric 'show IP addresses instead of names' \
         output 'how to print flows' \
         print-node-name 'show the node that observed each flow' \
+        print-policy-names 'name the policies behind policy verdicts' \
         quiet 'print nothing, stop at the first matching flow' \
         time-format 'how timestamps are printed' \
         top 'keep the N largest --aggregate-by rows' \
@@ -254,6 +255,7 @@ complete -c flowgrep -l line-buffered -d 'flush the output after every flow'
 complete -c flowgrep -l numeric -d 'show IP addresses instead of names'
 complete -c flowgrep -s o -l output -d 'how to print flows' -x -a 'compact dict table json jsonpb'
 complete -c flowgrep -l print-node-name -d 'show the node that observed each flow'
+complete -c flowgrep -l print-policy-names -d 'name the policies behind policy verdicts'
 complete -c flowgrep -s q -l quiet -d 'print nothing, stop at the first matching flow'
 complete -c flowgrep -l time-format -d 'how timestamps are printed' -x -a 'StampMilli YearMonthDay YearMonthDayHour YearMonthDayHourMinute RFC3339 RFC3339Milli RFC3339Micro RFC3339Nano RFC1123Z'
 complete -c flowgrep -l top -d 'keep the N largest --aggregate-by rows' -x

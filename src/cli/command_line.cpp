@@ -97,6 +97,7 @@ void apply_flag(const flag_use& use, flag_values& v, options& o) {
     case option_action::numeric: o.numeric = parse_switch(use); break;
     case option_action::ip_translation: o.ip_translation = parse_switch(use); break;
     case option_action::print_node_name: o.print_node_name = parse_switch(use); break;
+    case option_action::print_policy_names: o.print_policy_names = parse_switch(use); break;
     case option_action::field_mask:
         try {
             for (auto& path : go::read_csv_record(use.value)) o.field_mask.push_back(std::move(path));

@@ -402,6 +402,10 @@ std::vector<option_spec> build_table() {
     t.push_back(switch_flag(a::print_node_name, g::formatting, "print-node-name",
                             "show the node that observed each flow",
                             "Add the name of the node that observed each flow to the output."));
+    t.push_back(switch_flag(a::print_policy_names, g::formatting, "print-policy-names",
+                            "name the policies behind policy verdicts",
+                            "For policy-verdict events, follow ALLOWED or DENIED with BY and the policies "
+                            "of the flow's direction that decided, as name (Kind)."));
     t.push_back(switch_flag(a::quiet, g::formatting, "quiet", "print nothing, stop at the first matching flow",
                             "Print no flows and stop reading at the first flow that passes the time window and "
                             "the filters: exit status 0 if there is one, 1 if there is none, as grep -q does. "

@@ -43,6 +43,7 @@ enum class option_action : uint8_t {
     numeric,
     ip_translation,
     print_node_name,
+    print_policy_names,
     field_mask,
     use_default_field_masks,
     print_raw_filters,

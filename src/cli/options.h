@@ -35,6 +35,7 @@ struct options {
     bool numeric = false;
     bool ip_translation = true;
     bool print_node_name = false;
+    bool print_policy_names = false;
     std::vector<std::string> field_mask;  // Flow field paths, checked; only with json output
     bool use_default_field_masks = false;  // accepted for compatibility; no effect on files
     aggregate_spec aggregate;  // --aggregate-by, --top: counted rows instead of flows when active

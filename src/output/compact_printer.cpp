@@ -54,7 +54,7 @@ private:
         b.push_back(' ');
         append_flow_type(b, f);
         b.push_back(' ');
-        append_verdict(b, f, color);
+        append_verdict(b, f, color, settings_.policy_names);
         b.append(" (");
         append_summary(b, f, true, color);
         b.append(")\n");

@@ -39,7 +39,7 @@ private:
         b.append("\n       TYPE: ");
         append_flow_type(b, f);
         b.append("\n    VERDICT: ");
-        append_verdict(b, f, color);
+        append_verdict(b, f, color, settings_.policy_names);
         b.append("\n    SUMMARY: ");
         append_summary(b, f, false, color);
         b.push_back('\n');

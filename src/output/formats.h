@@ -16,6 +16,7 @@ struct print_settings {
     time_layout time = time_layout::stamp_milli;
     host_style hosts;        // hosts.color is the colour switch for compact and dict
     bool node_name = false;  // --print-node-name
+    bool policy_names = false;  // --print-policy-names
     bool debug = false;      // print node-status records of every state
     bool silent_errors = false;
     field_mask mask;  // --field-mask, for json output

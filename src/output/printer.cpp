@@ -30,6 +30,7 @@ print_settings resolve_print_settings(const options& opts, bool stdout_is_tty, c
     s.hosts.color = opts.output != output_format::table &&
                     use_color(opts.color, stdout_is_tty, no_color, term);
     s.node_name = opts.print_node_name;
+    s.policy_names = opts.print_policy_names;
     s.debug = opts.debug;
     s.silent_errors = opts.silent_errors;
     if (opts.output == output_format::json) s.mask = field_mask(opts.field_mask);
@@ -44,6 +45,7 @@ field_set text_printer_needs(const print_settings& s) {
                       field_policy_match_type | field_debug_capture_point | field_sock_xlate_point |
                       field_summary | field_response_time;
     if (s.node_name) needs |= field_node_name;
+    if (s.policy_names) needs |= field_policies;
     return needs;
 }
 

@@ -47,7 +47,7 @@ private:
         b.push_back('\t');
         append_flow_type(b, f);
         b.push_back('\t');
-        append_verdict(b, f, false);
+        append_verdict(b, f, false, settings_.policy_names);
         b.push_back('\t');
         append_summary(b, f, true, false);
         b.push_back('\n');

@@ -119,6 +119,7 @@ TEST_CASE("the table lists hubble observe's flags", "[cli][table]") {
         "verdict", "workload",
         // raw filters, formatting, other
         "allowlist", "denylist", "color", "ip-translation", "numeric", "output", "print-node-name",
+        "print-policy-names",
         "time-format", "debug", "experimental-use-default-field-masks", "field-mask", "help", "port-forward",
         "print-raw-filters", "silent-errors", "version", "config",
         // flowgrep's own, for scripts and pipelines

@@ -196,4 +196,68 @@ TEST_CASE("SUMMARY: the flow's text, and the auth type when asked", "[output][su
     CHECK(summary(true) == "; Auth: 9");
 }
 
+namespace {
+
+// A policy-verdict flow of `direction` (1 ingress, 2 egress) with one list of each kind filled.
+flow policy_verdict(int32_t verdict, int32_t direction) {
+    flow f = event(5);
+    f.verdict = verdict;
+    f.traffic_direction = direction;
+    f.egress_allowed_by = {{"allow-egress", "shop", "CiliumNetworkPolicy"},
+                           {"cluster-wide", "", "CiliumClusterwideNetworkPolicy"}};
+    f.ingress_allowed_by = {{"allow-ingress", "shop", "NetworkPolicy"}};
+    f.egress_denied_by = {{"deny-egress", "shop", "CiliumNetworkPolicy"}};
+    f.ingress_denied_by = {{"deny-ingress", "shop", "CiliumNetworkPolicy"}};
+    return f;
+}
+
+std::string verdict_with_names(const flow& f, bool color = false) {
+    std::string out;
+    append_verdict(out, f, color, true);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("VERDICT with --print-policy-names: the policies of the flow's direction",
+          "[output][verdict][policy_names]") {
+    CHECK(verdict_with_names(policy_verdict(1, 2)) ==
+          "ALLOWED BY allow-egress (CiliumNetworkPolicy), cluster-wide (CiliumClusterwideNetworkPolicy)");
+    CHECK(verdict_with_names(policy_verdict(5, 1)) == "ALLOWED BY allow-ingress (NetworkPolicy)");
+    CHECK(verdict_with_names(policy_verdict(2, 2)) == "DENIED BY deny-egress (CiliumNetworkPolicy)");
+    CHECK(verdict_with_names(policy_verdict(3, 1)) == "DENIED BY deny-ingress (CiliumNetworkPolicy)");
+    // An unknown direction names nothing, and audits never do.
+    CHECK(verdict_with_names(policy_verdict(1, 0)) == "ALLOWED");
+    CHECK(verdict_with_names(policy_verdict(2, 7)) == "DENIED");
+    CHECK(verdict_with_names(policy_verdict(4, 2)) == "AUDITED");
+    // Without the flag, or for other event types, the verdict is as before.
+    CHECK(verdict_of(policy_verdict(1, 2)) == "ALLOWED");
+    flow trace = policy_verdict(1, 2);
+    trace.event_type = 4;
+    CHECK(verdict_with_names(trace) == "FORWARDED");
+    trace.verdict = 2;
+    CHECK(verdict_with_names(trace) == "DROPPED");
+}
+
+TEST_CASE("VERDICT with --print-policy-names: nameless or kindless policies are skipped",
+          "[output][verdict][policy_names]") {
+    flow f = policy_verdict(1, 2);
+    f.egress_allowed_by = {{"", "shop", "CiliumNetworkPolicy"}, {"no-kind", "shop", ""}};
+    CHECK(verdict_with_names(f) == "ALLOWED");
+    f.egress_allowed_by.push_back({"third", "", "CiliumNetworkPolicy"});
+    f.egress_allowed_by.push_back({"fourth", "", "NetworkPolicy"});
+    CHECK(verdict_with_names(f) == "ALLOWED BY third (CiliumNetworkPolicy), fourth (NetworkPolicy)");
+    f.egress_allowed_by.clear();
+    CHECK(verdict_with_names(f) == "ALLOWED");
+}
+
+TEST_CASE("VERDICT with --print-policy-names: the names share the verdict's colour",
+          "[output][verdict][policy_names][color]") {
+    CHECK(verdict_with_names(policy_verdict(1, 1), true) ==
+          "\x1b[32mALLOWED BY allow-ingress (NetworkPolicy)\x1b[0m");
+    CHECK(verdict_with_names(policy_verdict(2, 2), true) ==
+          "\x1b[31mDENIED BY deny-egress (CiliumNetworkPolicy)\x1b[0m");
+    CHECK(verdict_with_names(policy_verdict(4, 2), true) == "\x1b[33mAUDITED\x1b[0m");
+}
+
 }  // namespace flowgrep::test

@@ -37,8 +37,12 @@ TEST_CASE("json needs nothing decoded; the text formats need what they print", "
     CHECK((compact & field_summary) != 0);
     CHECK((compact & field_node_name) == 0);
     CHECK((compact & (field_uuid | field_trace_id | field_interface | field_node_labels)) == 0);
+    CHECK((compact & field_policies) == 0);
     o.print_node_name = true;
     CHECK((make_printer(o, out.sink(), err.sink())->needs() & field_node_name) != 0);
+    o.print_policy_names = true;
+    CHECK((make_printer(o, out.sink(), err.sink())->needs() & field_policies) != 0);
+    o.print_policy_names = false;
 
     o.output = output_format::dict;
     field_set dict = make_printer(o, out.sink(), err.sink())->needs();
