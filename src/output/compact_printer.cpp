@@ -56,7 +56,7 @@ private:
         b.push_back(' ');
         append_verdict(b, f, color, settings_.policy_names);
         b.append(" (");
-        append_summary(b, f, true, color);
+        append_summary(b, f, color);
         b.append(")\n");
         out_.end_record();
     }

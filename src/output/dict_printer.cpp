@@ -1,5 +1,5 @@
 // dict output: one `KEY: value` block per record, keys right-aligned to 11 columns, blocks separated
-// by a line of 12 dashes. No identities, no reply swap and no `; Auth:` part, as in Hubble.
+// by a line of 12 dashes. No identities and no reply swap, as in Hubble.
 #include "flow/enums.h"
 #include "output/flow_columns.h"
 #include "output/formats.h"
@@ -18,7 +18,7 @@ public:
         : settings_(s), time_(s.time), out_(out), err_(err) {}
 
     field_set needs() const override {
-        return text_printer_needs(settings_) & ~(field_is_reply | field_auth_type);
+        return text_printer_needs(settings_) & ~field_is_reply;
     }
 
 private:
@@ -41,7 +41,7 @@ private:
         b.append("\n    VERDICT: ");
         append_verdict(b, f, color, settings_.policy_names);
         b.append("\n    SUMMARY: ");
-        append_summary(b, f, false, color);
+        append_summary(b, f, color);
         b.push_back('\n');
         ++records_;
         out_.end_record();

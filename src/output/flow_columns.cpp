@@ -174,9 +174,14 @@ void append_verdict(std::string& out, const flow& f, bool color, bool policy_nam
     close_color(out, paint_it);
 }
 
-void append_summary(std::string& out, const flow& f, bool with_auth, bool color) {
+void append_summary(std::string& out, const flow& f, bool color) {
+    if (f.ip_trace_id > 0) {
+        out.append("IP Trace ID: ");
+        append_uint(out, f.ip_trace_id);
+        out.append("; ");
+    }
     out.append(f.summary);
-    if (!with_auth || f.auth_type == auth_disabled) return;
+    if (f.auth_type == auth_disabled) return;
     out.append("; Auth: ");
     open_color(out, color, f.auth_type == auth_test_always_fail ? ansi::red : ansi::green);
     append_enum(out, auth_type_enum, f.auth_type);

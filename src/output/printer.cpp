@@ -43,7 +43,7 @@ field_set text_printer_needs(const print_settings& s) {
                       field_destination_labels | field_names | field_l7 |
                       field_is_reply | field_event_type | field_services | field_traffic_direction |
                       field_policy_match_type | field_debug_capture_point | field_sock_xlate_point |
-                      field_summary | field_response_time;
+                      field_summary | field_response_time | field_ip_trace_id;
     if (s.node_name) needs |= field_node_name;
     if (s.policy_names) needs |= field_policies;
     return needs;

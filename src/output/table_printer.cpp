@@ -49,7 +49,7 @@ private:
         b.push_back('\t');
         append_verdict(b, f, false, settings_.policy_names);
         b.push_back('\t');
-        append_summary(b, f, true, false);
+        append_summary(b, f, false);
         b.push_back('\n');
     }
 

@@ -1,5 +1,5 @@
 // dict output: the block layout, separators between records only, --print-node-name, lost events,
-// no reply swap and no `; Auth:`.
+// no reply swap, and the summary compact prints (`; Auth:`, the IP trace ID).
 #include <catch2/catch_test_macros.hpp>
 
 #include "print_test_util.h"
@@ -63,11 +63,36 @@ TEST_CASE("dict adds NODE after TIMESTAMP with --print-node-name", "[output][dic
     CHECK(print_all(o, r).out.starts_with("  TIMESTAMP: Oct  4 14:28:38.735\n       NODE: \n"));
 }
 
-TEST_CASE("dict neither swaps replies nor appends the auth type", "[output][dict]") {
+TEST_CASE("dict does not swap replies", "[output][dict]") {
     response r = http_request();
     r.flow.is_reply = flow::reply::yes;
-    r.flow.auth_type = 1;
     CHECK(print_all(with_output(output_format::dict), r).out == http_block);
+}
+
+TEST_CASE("dict SUMMARY is compact's: the IP trace ID and the auth type", "[output][dict]") {
+    response r = http_request();
+    r.flow.auth_type = 1;
+    r.flow.ip_trace_id = 4660;
+    CHECK(print_all(with_output(output_format::dict), r).out.ends_with(
+        "    SUMMARY: IP Trace ID: 4660; HTTP/1.1 GET http://10.128.0.4:9990/metrics; Auth: SPIRE\n"));
+    options color = with_output(output_format::dict);
+    color.color = color_mode::always;
+    r.flow.ip_trace_id = 0;
+    CHECK(print_all(color, r).out.ends_with(
+        "    SUMMARY: HTTP/1.1 GET http://10.128.0.4:9990/metrics; Auth: \x1b[32mSPIRE\x1b[0m\n"));
+}
+
+TEST_CASE("dict VERDICT names the policies with --print-policy-names", "[output][dict][policy_names]") {
+    options o = with_output(output_format::dict);
+    o.print_policy_names = true;
+    response r = http_request();
+    r.flow.has_l7 = false;
+    r.flow.has_event_type = true;
+    r.flow.event_type = 5;
+    r.flow.traffic_direction = 2;
+    r.flow.egress_allowed_by = {{"allow-egress", "istio-system", "CiliumNetworkPolicy"}};
+    CHECK(print_all(o, r).out.find("\n    VERDICT: ALLOWED BY allow-egress (CiliumNetworkPolicy)\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("dict prints lost events as a block with empty fields", "[output][dict]") {
@@ -94,7 +119,6 @@ TEST_CASE("dict colours hosts and verdicts but not the rest", "[output][dict][co
     options o = with_output(output_format::dict);
     o.color = color_mode::always;
     response r = http_request();
-    r.flow.auth_type = 2;
     CHECK(print_all(o, r).out ==
           "  TIMESTAMP: Oct  4 14:28:38.735\n"
           "     SOURCE: \x1b[36mistio-system/prometheus-6655946b9f-6xcpf:\x1b[33m48532\x1b[0m\x1b[0m\n"

@@ -174,26 +174,46 @@ TEST_CASE("VERDICT: colours by outcome", "[output][verdict][color]") {
     CHECK(verdict_of(f, true) == "42");
 }
 
-TEST_CASE("SUMMARY: the flow's text, and the auth type when asked", "[output][summary]") {
+TEST_CASE("SUMMARY: the flow's text and the auth type", "[output][summary]") {
     flow f;
     f.summary = "TCP Flags: SYN";
-    auto summary = [&](bool with_auth, bool color = false) {
+    auto summary = [&](bool color = false) {
         std::string out;
-        append_summary(out, f, with_auth, color);
+        append_summary(out, f, color);
         return out;
     };
-    CHECK(summary(true) == "TCP Flags: SYN");
+    CHECK(summary() == "TCP Flags: SYN");
     f.auth_type = 1;
-    CHECK(summary(true) == "TCP Flags: SYN; Auth: SPIRE");
-    CHECK(summary(false) == "TCP Flags: SYN");
-    CHECK(summary(true, true) == "TCP Flags: SYN; Auth: \x1b[32mSPIRE\x1b[0m");
+    CHECK(summary() == "TCP Flags: SYN; Auth: SPIRE");
+    CHECK(summary(true) == "TCP Flags: SYN; Auth: \x1b[32mSPIRE\x1b[0m");
     f.auth_type = 2;
-    CHECK(summary(true) == "TCP Flags: SYN; Auth: TEST_ALWAYS_FAIL");
-    CHECK(summary(true, true) == "TCP Flags: SYN; Auth: \x1b[31mTEST_ALWAYS_FAIL\x1b[0m");
+    CHECK(summary() == "TCP Flags: SYN; Auth: TEST_ALWAYS_FAIL");
+    CHECK(summary(true) == "TCP Flags: SYN; Auth: \x1b[31mTEST_ALWAYS_FAIL\x1b[0m");
     f.auth_type = 9;
-    CHECK(summary(true, true) == "TCP Flags: SYN; Auth: \x1b[32m9\x1b[0m");
+    CHECK(summary(true) == "TCP Flags: SYN; Auth: \x1b[32m9\x1b[0m");
     f.summary = {};
-    CHECK(summary(true) == "; Auth: 9");
+    CHECK(summary() == "; Auth: 9");
+}
+
+TEST_CASE("SUMMARY: the IP trace ID comes first, even without a Summary", "[output][summary]") {
+    flow f;
+    f.summary = "TCP Flags: SYN";
+    auto summary = [&](bool color = false) {
+        std::string out;
+        append_summary(out, f, color);
+        return out;
+    };
+    f.ip_trace_id = 4660;
+    CHECK(summary() == "IP Trace ID: 4660; TCP Flags: SYN");
+    f.auth_type = 1;
+    CHECK(summary(true) == "IP Trace ID: 4660; TCP Flags: SYN; Auth: \x1b[32mSPIRE\x1b[0m");
+    f.auth_type = 0;
+    f.summary = {};
+    CHECK(summary() == "IP Trace ID: 4660; ");
+    f.ip_trace_id = UINT64_MAX;
+    CHECK(summary() == "IP Trace ID: 18446744073709551615; ");
+    f.ip_trace_id = 0;
+    CHECK(summary().empty());
 }
 
 namespace {
