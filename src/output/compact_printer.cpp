@@ -61,14 +61,14 @@ private:
         out_.end_record();
     }
 
-    void print_lost_events(const lost_events& e) override {
+    // `<response time> EVENTS LOST: <source> CPU(<c>) <n>[ (first: <t1>, last: <t2>)]`
+    void print_lost_events(const response& r) override {
         std::string& b = out_.buffer();
-        b.append("EVENTS LOST: ");
-        append_enum(b, lost_event_source_enum, e.source);
-        b.append(" CPU(");
-        append_int(b, e.has_cpu ? e.cpu : 0);
-        b.append(") ");
-        append_uint(b, e.num_events_lost);
+        time_.append(b, r.time);
+        b.append(" EVENTS LOST: ");
+        append_enum(b, lost_event_source_enum, r.lost_events.source);
+        b.push_back(' ');
+        append_lost_events_summary(b, r.lost_events, " ", time_);
         b.push_back('\n');
         out_.end_record();
     }

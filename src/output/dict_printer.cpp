@@ -47,17 +47,20 @@ private:
         out_.end_record();
     }
 
-    void print_lost_events(const lost_events& e) override {
+    // Cells a lost-events record has nothing for read `-`.
+    void print_lost_events(const response& r) override {
         std::string& b = out_.buffer();
         if (records_ != 0) b.append(separator);
-        b.append("  TIMESTAMP: \n");
-        if (settings_.node_name) b.append("       NODE: \n");
-        b.append("     SOURCE: ");
-        append_enum(b, lost_event_source_enum, e.source);
-        b.append("\n       TYPE: EVENTS LOST\n    VERDICT: \n    SUMMARY: CPU(");
-        append_int(b, e.has_cpu ? e.cpu : 0);
-        b.append(") - ");
-        append_uint(b, e.num_events_lost);
+        b.append("  TIMESTAMP: ");
+        time_.append(b, r.time);
+        if (settings_.node_name) {
+            b.append("\n       NODE: ");
+            b.append(r.node_name.empty() ? std::string_view("-") : r.node_name);
+        }
+        b.append("\n     SOURCE: ");
+        append_enum(b, lost_event_source_enum, r.lost_events.source);
+        b.append("\n       TYPE: EVENTS LOST\n    VERDICT: -\n    SUMMARY: ");
+        append_lost_events_summary(b, r.lost_events, " - ", time_);
         b.push_back('\n');
         ++records_;
         out_.end_record();

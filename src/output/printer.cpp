@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "output/formats.h"
+#include "output/text_append.h"
 
 namespace flowgrep {
 
@@ -47,6 +48,21 @@ field_set text_printer_needs(const print_settings& s) {
     if (s.node_name) needs |= field_node_name;
     if (s.policy_names) needs |= field_policies;
     return needs;
+}
+
+void append_lost_events_summary(std::string& out, const lost_events& e, std::string_view between,
+                                time_formatter& time) {
+    out.append("CPU(");
+    append_int(out, e.has_cpu ? e.cpu : 0);
+    out.push_back(')');
+    out.append(between);
+    append_uint(out, e.num_events_lost);
+    if (!e.first.present || !e.last.present) return;
+    out.append(" (first: ");
+    time.append(out, e.first);
+    out.append(", last: ");
+    time.append(out, e.last);
+    out.push_back(')');
 }
 
 std::unique_ptr<printer> make_printer(const options& opts, output_sink& out, output_sink& err) {

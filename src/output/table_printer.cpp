@@ -53,16 +53,19 @@ private:
         b.push_back('\n');
     }
 
-    void print_lost_events(const lost_events& e) override {
+    // Cells a lost-events record has nothing for read `-`.
+    void print_lost_events(const response& r) override {
         start_row();
         std::string& b = table_.text();
+        time_.append(b, r.time);
         b.push_back('\t');
-        if (settings_.node_name) b.push_back('\t');
-        append_enum(b, lost_event_source_enum, e.source);
-        b.append("\t\tEVENTS LOST\t\tCPU(");
-        append_int(b, e.has_cpu ? e.cpu : 0);
-        b.append(") - ");
-        append_uint(b, e.num_events_lost);
+        if (settings_.node_name) {
+            b.append(r.node_name.empty() ? std::string_view("-") : r.node_name);
+            b.push_back('\t');
+        }
+        append_enum(b, lost_event_source_enum, r.lost_events.source);
+        b.append("\t-\tEVENTS LOST\t-\t");
+        append_lost_events_summary(b, r.lost_events, " - ", time_);
         b.push_back('\n');
     }
 
