@@ -66,19 +66,17 @@ private:
         out_.end_record();
     }
 
-    // The status itself goes to stderr, but Hubble still writes the separator to stdout so that the
-    // two streams read as one run of blocks; a status before any record only arms the separator.
-    // --silent-errors drops the status, not the separator.
+    // The status goes to stderr, and so does the separator before it, so that the two streams read
+    // as one run of blocks on a terminal; a status before any record only arms the separator.
+    // --silent-errors drops both, and still arms it.
     void print_node_status(const response& r) override {
         if (!node_status_shown(r.node_status, settings_.debug)) return;
-        if (records_ != 0) {
-            out_.write(separator);
-            out_.end_record();
-        } else {
-            ++records_;
-        }
+        const bool separate = records_ != 0;
+        if (!separate) ++records_;
         if (err_ == nullptr) return;
-        append_node_status_dict(err_->buffer(), r, time_);
+        std::string& b = err_->buffer();
+        if (separate) b.append(separator);
+        append_node_status_dict(b, r, time_);
         err_->end_record();
     }
 
