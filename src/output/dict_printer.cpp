@@ -1,9 +1,11 @@
 // dict output: one `KEY: value` block per record, keys right-aligned to 11 columns, blocks separated
-// by a line of 12 dashes. No identities and no reply swap, as in Hubble.
+// by a line of 12 dashes. No identities and no reply swap, as in Hubble; each block is escaped for
+// the terminal where it was written.
 #include "flow/enums.h"
 #include "output/flow_columns.h"
 #include "output/formats.h"
 #include "output/node_status_text.h"
+#include "output/terminal_escape.h"
 #include "output/text_append.h"
 
 namespace flowgrep {
@@ -24,6 +26,7 @@ public:
 private:
     void print_flow(const flow& f) override {
         std::string& b = out_.buffer();
+        const size_t start = b.size();
         const bool color = settings_.hosts.color;
         if (records_ != 0) b.append(separator);
         b.append("  TIMESTAMP: ");
@@ -43,6 +46,7 @@ private:
         b.append("\n    SUMMARY: ");
         append_summary(b, f, color);
         b.push_back('\n');
+        escape_terminal(b, start, color);
         ++records_;
         out_.end_record();
     }
@@ -50,6 +54,7 @@ private:
     // Cells a lost-events record has nothing for read `-`.
     void print_lost_events(const response& r) override {
         std::string& b = out_.buffer();
+        const size_t start = b.size();
         if (records_ != 0) b.append(separator);
         b.append("  TIMESTAMP: ");
         time_.append(b, r.time);
@@ -62,6 +67,7 @@ private:
         b.append("\n       TYPE: EVENTS LOST\n    VERDICT: -\n    SUMMARY: ");
         append_lost_events_summary(b, r.lost_events, " - ", time_);
         b.push_back('\n');
+        escape_terminal(b, start, settings_.hosts.color);
         ++records_;
         out_.end_record();
     }
@@ -75,8 +81,10 @@ private:
         if (!separate) ++records_;
         if (err_ == nullptr) return;
         std::string& b = err_->buffer();
+        const size_t start = b.size();
         if (separate) b.append(separator);
         append_node_status_dict(b, r, time_);
+        escape_terminal(b, start, settings_.hosts.color);
         err_->end_record();
     }
 
