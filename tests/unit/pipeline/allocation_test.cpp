@@ -105,3 +105,33 @@ TEST_CASE("no allocation per flow once the buffers have grown", "[pipeline]") {
         if (args.size() == 2) CHECK(passed == 500);  // the block's flows did go through the printer or counter
     }
 }
+
+TEST_CASE("no allocation per flow when escaping, naming policies and printing lost events", "[pipeline]") {
+    // Flows with control bytes to escape (some in colour codes), policy verdicts with their lists,
+    // lost events with first and last times: the slow paths of the text printers.
+    std::string one;
+    for (const char* name : {"/control-bytes.json", "/policy-verdicts.json", "/lost-events.json"}) {
+        std::ifstream in(std::string(FLOWGREP_TEST_DATA) + name, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        one += ss.str();
+    }
+    std::string text;
+    for (int i = 0; i < 50; ++i) text += one;
+    input_block block = block_of(text);
+
+    const std::vector<std::vector<std::string>> runs = {
+        {"-o", "compact", "--print-policy-names"},
+        {"-o", "compact", "--color", "always", "--print-policy-names"},
+        {"-o", "dict", "--print-policy-names", "--print-node-name"},
+        {"-o", "dict", "--color", "always"},
+    };
+    for (const auto& args : runs) {
+        std::string shown;
+        for (const auto& a : args) shown += a + " ";
+        INFO("flowgrep " << shown);
+        size_t passed = 0;
+        CHECK(allocations_on_second_pass(args, block, passed) == 0);
+        CHECK(passed > 0);
+    }
+}
