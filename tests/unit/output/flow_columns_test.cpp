@@ -28,6 +28,12 @@ std::string verdict_of(const flow& f, bool color = false) {
     return out;
 }
 
+std::string summary_of(const flow& f, bool color = false) {
+    std::string out;
+    append_summary(out, f, color);
+    return out;
+}
+
 flow l7(l7_kind record, int32_t l7_type) {
     flow f = event(129);
     f.has_l7 = true;
@@ -177,43 +183,33 @@ TEST_CASE("VERDICT: colours by outcome", "[output][verdict][color]") {
 TEST_CASE("SUMMARY: the flow's text and the auth type", "[output][summary]") {
     flow f;
     f.summary = "TCP Flags: SYN";
-    auto summary = [&](bool color = false) {
-        std::string out;
-        append_summary(out, f, color);
-        return out;
-    };
-    CHECK(summary() == "TCP Flags: SYN");
+    CHECK(summary_of(f) == "TCP Flags: SYN");
     f.auth_type = 1;
-    CHECK(summary() == "TCP Flags: SYN; Auth: SPIRE");
-    CHECK(summary(true) == "TCP Flags: SYN; Auth: \x1b[32mSPIRE\x1b[0m");
+    CHECK(summary_of(f) == "TCP Flags: SYN; Auth: SPIRE");
+    CHECK(summary_of(f, true) == "TCP Flags: SYN; Auth: \x1b[32mSPIRE\x1b[0m");
     f.auth_type = 2;
-    CHECK(summary() == "TCP Flags: SYN; Auth: TEST_ALWAYS_FAIL");
-    CHECK(summary(true) == "TCP Flags: SYN; Auth: \x1b[31mTEST_ALWAYS_FAIL\x1b[0m");
+    CHECK(summary_of(f) == "TCP Flags: SYN; Auth: TEST_ALWAYS_FAIL");
+    CHECK(summary_of(f, true) == "TCP Flags: SYN; Auth: \x1b[31mTEST_ALWAYS_FAIL\x1b[0m");
     f.auth_type = 9;
-    CHECK(summary(true) == "TCP Flags: SYN; Auth: \x1b[32m9\x1b[0m");
+    CHECK(summary_of(f, true) == "TCP Flags: SYN; Auth: \x1b[32m9\x1b[0m");
     f.summary = {};
-    CHECK(summary() == "; Auth: 9");
+    CHECK(summary_of(f) == "; Auth: 9");
 }
 
 TEST_CASE("SUMMARY: the IP trace ID comes first, even without a Summary", "[output][summary]") {
     flow f;
     f.summary = "TCP Flags: SYN";
-    auto summary = [&](bool color = false) {
-        std::string out;
-        append_summary(out, f, color);
-        return out;
-    };
     f.ip_trace_id = 4660;
-    CHECK(summary() == "IP Trace ID: 4660; TCP Flags: SYN");
+    CHECK(summary_of(f) == "IP Trace ID: 4660; TCP Flags: SYN");
     f.auth_type = 1;
-    CHECK(summary(true) == "IP Trace ID: 4660; TCP Flags: SYN; Auth: \x1b[32mSPIRE\x1b[0m");
+    CHECK(summary_of(f, true) == "IP Trace ID: 4660; TCP Flags: SYN; Auth: \x1b[32mSPIRE\x1b[0m");
     f.auth_type = 0;
     f.summary = {};
-    CHECK(summary() == "IP Trace ID: 4660; ");
+    CHECK(summary_of(f) == "IP Trace ID: 4660; ");
     f.ip_trace_id = UINT64_MAX;
-    CHECK(summary() == "IP Trace ID: 18446744073709551615; ");
+    CHECK(summary_of(f) == "IP Trace ID: 18446744073709551615; ");
     f.ip_trace_id = 0;
-    CHECK(summary().empty());
+    CHECK(summary_of(f).empty());
 }
 
 namespace {
