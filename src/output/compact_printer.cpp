@@ -1,10 +1,12 @@
 // compact output, the default: one line per flow,
 // `<time>[ [<node>]]: <src> <id> <arrow> <dst> <id> <TYPE> <VERDICT> (<SUMMARY>)`, replies turned
-// round so the requester stays on the left. Written straight into the sink's buffer.
+// round so the requester stays on the left. Written straight into the sink's buffer, then escaped
+// for the terminal there.
 #include "flow/enums.h"
 #include "output/flow_columns.h"
 #include "output/formats.h"
 #include "output/node_status_text.h"
+#include "output/terminal_escape.h"
 #include "output/text_append.h"
 
 namespace flowgrep {
@@ -21,6 +23,7 @@ public:
 private:
     void print_flow(const flow& f) override {
         std::string& b = out_.buffer();
+        const size_t start = b.size();
         const bool color = settings_.hosts.color;
         time_.append(b, f.time);
         if (settings_.node_name) {
@@ -54,28 +57,32 @@ private:
         b.push_back(' ');
         append_flow_type(b, f);
         b.push_back(' ');
-        append_verdict(b, f, color);
+        append_verdict(b, f, color, settings_.policy_names);
         b.append(" (");
-        append_summary(b, f, true, color);
+        append_summary(b, f, color);
         b.append(")\n");
+        escape_terminal(b, start, color);
         out_.end_record();
     }
 
-    void print_lost_events(const lost_events& e) override {
+    // `<response time> EVENTS LOST: <source> CPU(<c>) <n>[ (first: <t1>, last: <t2>)]`
+    void print_lost_events(const response& r) override {
         std::string& b = out_.buffer();
-        b.append("EVENTS LOST: ");
-        append_enum(b, lost_event_source_enum, e.source);
-        b.append(" CPU(");
-        append_int(b, e.has_cpu ? e.cpu : 0);
-        b.append(") ");
-        append_uint(b, e.num_events_lost);
+        time_.append(b, r.time);
+        b.append(" EVENTS LOST: ");
+        append_enum(b, lost_event_source_enum, r.lost_events.source);
+        b.push_back(' ');
+        append_lost_events_summary(b, r.lost_events, " ", time_);
         b.push_back('\n');
-        out_.end_record();
+        out_.end_record();  // nothing in it comes from the input's strings: no escaping
     }
 
     void print_node_status(const response& r) override {
         if (err_ == nullptr || !node_status_shown(r.node_status, settings_.debug)) return;
-        append_node_status_line(err_->buffer(), r, time_);
+        std::string& b = err_->buffer();
+        const size_t start = b.size();
+        append_node_status_line(b, r, time_);
+        escape_terminal(b, start, settings_.hosts.color);
         err_->end_record();
     }
 

@@ -25,6 +25,8 @@ constexpr int32_t verdict_redirected = 5;
 constexpr int32_t verdict_traced = 6;
 constexpr int32_t verdict_translated = 7;
 constexpr int32_t auth_disabled = 0;
+constexpr int32_t traffic_ingress = 1;
+constexpr int32_t traffic_egress = 2;
 constexpr int32_t auth_test_always_fail = 2;
 
 void append_lower(std::string& out, std::string_view text) {
@@ -57,6 +59,27 @@ void append_sock_xlate_point(std::string& out, int32_t point) {
     case 3: out.append("pre-xlate-rev"); break;
     case 4: out.append("post-xlate-rev"); break;
     default: append_enum(out, sock_xlate_point_enum, point); break;
+    }
+}
+
+// ` BY name (Kind), name2 (Kind2)` for the policies of the flow's direction; a policy without a
+// name or a kind is left out, and none left means nothing at all.
+void append_policy_names(std::string& out, const flow& f, bool allowed) {
+    const std::vector<policy_ref>* policies = nullptr;
+    if (f.traffic_direction == traffic_egress)
+        policies = allowed ? &f.egress_allowed_by : &f.egress_denied_by;
+    else if (f.traffic_direction == traffic_ingress)
+        policies = allowed ? &f.ingress_allowed_by : &f.ingress_denied_by;
+    if (policies == nullptr) return;
+    bool first = true;
+    for (const policy_ref& p : *policies) {
+        if (p.name.empty() || p.kind.empty()) continue;
+        out.append(first ? " BY " : ", ");
+        first = false;
+        out.append(p.name);
+        out.append(" (");
+        out.append(p.kind);
+        out.push_back(')');
     }
 }
 
@@ -107,19 +130,26 @@ void append_flow_type(std::string& out, const flow& f) {
     }
 }
 
-void append_verdict(std::string& out, const flow& f, bool color) {
+void append_verdict(std::string& out, const flow& f, bool color, bool policy_names) {
     const bool policy_verdict = f.has_event_type && f.event_type == event_policy_verdict;
     std::string_view text = enum_name(verdict_enum, f.verdict);
     std::string_view paint;
+    enum { no_names, allowed_by, denied_by } names = no_names;
     switch (f.verdict) {
     case verdict_forwarded:
     case verdict_redirected:
-        if (policy_verdict) text = "ALLOWED";
+        if (policy_verdict) {
+            text = "ALLOWED";
+            names = allowed_by;
+        }
         paint = ansi::green;
         break;
     case verdict_dropped:
     case verdict_error:
-        if (policy_verdict) text = "DENIED";
+        if (policy_verdict) {
+            text = "DENIED";
+            names = denied_by;
+        }
         paint = ansi::red;
         break;
     case verdict_audit:
@@ -137,12 +167,21 @@ void append_verdict(std::string& out, const flow& f, bool color) {
         append_int(out, f.verdict);
         return;
     }
-    append_colored(out, color && !paint.empty(), paint, text);
+    const bool paint_it = color && !paint.empty();
+    open_color(out, paint_it, paint);
+    out.append(text);
+    if (policy_names && names != no_names) append_policy_names(out, f, names == allowed_by);
+    close_color(out, paint_it);
 }
 
-void append_summary(std::string& out, const flow& f, bool with_auth, bool color) {
+void append_summary(std::string& out, const flow& f, bool color) {
+    if (f.ip_trace_id > 0) {
+        out.append("IP Trace ID: ");
+        append_uint(out, f.ip_trace_id);
+        out.append("; ");
+    }
     out.append(f.summary);
-    if (!with_auth || f.auth_type == auth_disabled) return;
+    if (f.auth_type == auth_disabled) return;
     out.append("; Auth: ");
     open_color(out, color, f.auth_type == auth_test_always_fail ? ansi::red : ansi::green);
     append_enum(out, auth_type_enum, f.auth_type);

@@ -14,11 +14,13 @@ namespace flowgrep {
 void append_flow_type(std::string& out, const flow& f);
 
 // Appends the verdict name (a number when unknown); policy-verdict events say ALLOWED, DENIED or
-// AUDITED instead. Coloured by outcome.
-void append_verdict(std::string& out, const flow& f, bool color);
+// AUDITED instead, and with `policy_names` (--print-policy-names) ALLOWED and DENIED go on with
+// ` BY name (Kind), ...` from the lists of the flow's traffic direction. Coloured by outcome, the
+// names inside the colour.
+void append_verdict(std::string& out, const flow& f, bool color, bool policy_names = false);
 
-// Appends the flow's own Summary text and, when `with_auth` and the flow was authenticated,
-// `; Auth: <type>` (compact and table do this; dict does not).
-void append_summary(std::string& out, const flow& f, bool with_auth, bool color);
+// Appends the summary all three text formats print: `IP Trace ID: <n>; ` when the flow has one,
+// the flow's own Summary text and, when the flow was authenticated, `; Auth: <type>`.
+void append_summary(std::string& out, const flow& f, bool color);
 
 }  // namespace flowgrep

@@ -16,6 +16,7 @@ struct print_settings {
     time_layout time = time_layout::stamp_milli;
     host_style hosts;        // hosts.color is the colour switch for compact and dict
     bool node_name = false;  // --print-node-name
+    bool policy_names = false;  // --print-policy-names
     bool debug = false;      // print node-status records of every state
     bool silent_errors = false;
     field_mask mask;  // --field-mask, for json output
@@ -41,6 +42,11 @@ std::unique_ptr<printer> make_json_printer(const print_settings& s, output_sink&
 // What the text formats read of a flow (JSON passes lines through and reads nothing).
 field_set text_printer_needs(const print_settings& s);
 
+// The summary of a lost-events record: `CPU(<c>) <n>` (compact) or `CPU(<c>) - <n>` (dict and
+// table), then ` (first: <t1>, last: <t2>)` when both times are set.
+void append_lost_events_summary(std::string& out, const lost_events& e, std::string_view between,
+                                time_formatter& time);
+
 // The text formats (compact, dict, table) each print the three kinds of record their own way; this
 // hands a response to the right one and drops empty responses, which Hubble never prints.
 class record_printer : public printer {
@@ -48,7 +54,7 @@ public:
     void print(const response& r) final {
         switch (r.kind) {
         case response_kind::flow: print_flow(r.flow); break;
-        case response_kind::lost_events: print_lost_events(r.lost_events); break;
+        case response_kind::lost_events: print_lost_events(r); break;
         case response_kind::node_status: print_node_status(r); break;
         case response_kind::empty: break;
         }
@@ -56,7 +62,8 @@ public:
 
 protected:
     virtual void print_flow(const flow& f) = 0;
-    virtual void print_lost_events(const lost_events& e) = 0;
+    // Lost events print the response's own time and node name along with r.lost_events.
+    virtual void print_lost_events(const response& r) = 0;
     virtual void print_node_status(const response& r) = 0;
 };
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "output/formats.h"
+#include "output/text_append.h"
 
 namespace flowgrep {
 
@@ -30,6 +31,7 @@ print_settings resolve_print_settings(const options& opts, bool stdout_is_tty, c
     s.hosts.color = opts.output != output_format::table &&
                     use_color(opts.color, stdout_is_tty, no_color, term);
     s.node_name = opts.print_node_name;
+    s.policy_names = opts.print_policy_names;
     s.debug = opts.debug;
     s.silent_errors = opts.silent_errors;
     if (opts.output == output_format::json) s.mask = field_mask(opts.field_mask);
@@ -42,9 +44,25 @@ field_set text_printer_needs(const print_settings& s) {
                       field_destination_labels | field_names | field_l7 |
                       field_is_reply | field_event_type | field_services | field_traffic_direction |
                       field_policy_match_type | field_debug_capture_point | field_sock_xlate_point |
-                      field_summary | field_response_time;
+                      field_summary | field_response_time | field_ip_trace_id;
     if (s.node_name) needs |= field_node_name;
+    if (s.policy_names) needs |= field_policies;
     return needs;
+}
+
+void append_lost_events_summary(std::string& out, const lost_events& e, std::string_view between,
+                                time_formatter& time) {
+    out.append("CPU(");
+    append_int(out, e.has_cpu ? e.cpu : 0);
+    out.push_back(')');
+    out.append(between);
+    append_uint(out, e.num_events_lost);
+    if (!e.first.present || !e.last.present) return;
+    out.append(" (first: ");
+    time.append(out, e.first);
+    out.append(", last: ");
+    time.append(out, e.last);
+    out.push_back(')');
 }
 
 std::unique_ptr<printer> make_printer(const options& opts, output_sink& out, output_sink& err) {

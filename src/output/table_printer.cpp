@@ -1,10 +1,12 @@
 // table output (`-o table`, `-o tab`): the dict cells (no identities, no reply swap) plus `; Auth:`,
 // aligned like Go's tabwriter. Everything is held until finish(); the header comes with the first
-// row, so no rows means no output at all. Never coloured.
+// row, so no rows means no output at all. Never coloured, and each row is escaped for the terminal
+// before it is aligned, so that widths count the escaped text.
 #include "flow/enums.h"
 #include "output/flow_columns.h"
 #include "output/formats.h"
 #include "output/node_status_text.h"
+#include "output/terminal_escape.h"
 #include "output/tab_writer.h"
 #include "output/text_append.h"
 
@@ -35,6 +37,7 @@ private:
     void print_flow(const flow& f) override {
         start_row();
         std::string& b = table_.text();
+        const size_t start = b.size();
         time_.append(b, f.time);
         b.push_back('\t');
         if (settings_.node_name) {
@@ -47,29 +50,38 @@ private:
         b.push_back('\t');
         append_flow_type(b, f);
         b.push_back('\t');
-        append_verdict(b, f, false);
+        append_verdict(b, f, false, settings_.policy_names);
         b.push_back('\t');
-        append_summary(b, f, true, false);
+        append_summary(b, f, false);
         b.push_back('\n');
+        escape_terminal(b, start, false);
     }
 
-    void print_lost_events(const lost_events& e) override {
+    // Cells a lost-events record has nothing for read `-`.
+    void print_lost_events(const response& r) override {
         start_row();
         std::string& b = table_.text();
+        const size_t start = b.size();
+        time_.append(b, r.time);
         b.push_back('\t');
-        if (settings_.node_name) b.push_back('\t');
-        append_enum(b, lost_event_source_enum, e.source);
-        b.append("\t\tEVENTS LOST\t\tCPU(");
-        append_int(b, e.has_cpu ? e.cpu : 0);
-        b.append(") - ");
-        append_uint(b, e.num_events_lost);
+        if (settings_.node_name) {
+            b.append(r.node_name.empty() ? std::string_view("-") : r.node_name);
+            b.push_back('\t');
+        }
+        append_enum(b, lost_event_source_enum, r.lost_events.source);
+        b.append("\t-\tEVENTS LOST\t-\t");
+        append_lost_events_summary(b, r.lost_events, " - ", time_);
         b.push_back('\n');
+        escape_terminal(b, start, false);
     }
 
     // Statuses go to stderr at once, outside the table.
     void print_node_status(const response& r) override {
         if (err_ == nullptr || !node_status_shown(r.node_status, settings_.debug)) return;
-        append_node_status_line(err_->buffer(), r, time_);
+        std::string& b = err_->buffer();
+        const size_t start = b.size();
+        append_node_status_line(b, r, time_);
+        escape_terminal(b, start, false);
         err_->end_record();
     }
 

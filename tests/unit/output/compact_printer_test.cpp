@@ -469,23 +469,49 @@ TEST_CASE("compact colours MAC addresses without a port and leaves unknown verdi
           "\x1b[36mff:ff:ff:ff:ff:ff\x1b[0m \x1b[35m(unknown)\x1b[0m UNKNOWN 99 ()\n");
 }
 
-TEST_CASE("compact prints lost events without a time", "[output][compact]") {
+TEST_CASE("compact prints lost events after the response time", "[output][compact][lost]") {
     response r;
     r.kind = response_kind::lost_events;
+    r.time = at(jan_2_2024_03_04_05, 164'000'000);
+    r.node_name = "node-1";
     r.lost_events.source = 1;
     r.lost_events.num_events_lost = 42;
     r.lost_events.has_cpu = true;
     r.lost_events.cpu = 3;
-    CHECK(compact(r) == "EVENTS LOST: PERF_EVENT_RING_BUFFER CPU(3) 42\n");
+    CHECK(compact(r) == "Jan  2 03:04:05.164 EVENTS LOST: PERF_EVENT_RING_BUFFER CPU(3) 42\n");
 
+    options node;
+    node.print_node_name = true;  // compact names no node on a lost-events line
+    CHECK(compact(r, node) == "Jan  2 03:04:05.164 EVENTS LOST: PERF_EVENT_RING_BUFFER CPU(3) 42\n");
+
+    r.time = {};
     r.lost_events.source = 3;
     r.lost_events.has_cpu = false;
     r.lost_events.cpu = 0;
     r.lost_events.num_events_lost = 26305;
-    CHECK(compact(r) == "EVENTS LOST: HUBBLE_RING_BUFFER CPU(0) 26305\n");
+    CHECK(compact(r) == "N/A EVENTS LOST: HUBBLE_RING_BUFFER CPU(0) 26305\n");
 
     r.lost_events.source = 17;
-    CHECK(compact(r) == "EVENTS LOST: 17 CPU(0) 26305\n");
+    CHECK(compact(r) == "N/A EVENTS LOST: 17 CPU(0) 26305\n");
+}
+
+TEST_CASE("compact adds the first and last lost event when both are set", "[output][compact][lost]") {
+    response r;
+    r.kind = response_kind::lost_events;
+    r.time = at(jan_2_2024_03_04_05);
+    r.lost_events.source = 2;
+    r.lost_events.num_events_lost = 7;
+    r.lost_events.first = at(jan_2_2024_03_04_05 - 60, 1'000'000);
+    CHECK(compact(r) == "Jan  2 03:04:05.000 EVENTS LOST: OBSERVER_EVENTS_QUEUE CPU(0) 7\n");
+    r.lost_events.last = at(jan_2_2024_03_04_05 - 1, 999'999'999);
+    CHECK(compact(r) == "Jan  2 03:04:05.000 EVENTS LOST: OBSERVER_EVENTS_QUEUE CPU(0) 7 "
+                        "(first: Jan  2 03:03:05.001, last: Jan  2 03:04:04.999)\n");
+    options rfc;
+    rfc.time_format = "RFC3339Nano";
+    CHECK(compact(r, rfc) == "2024-01-02T03:04:05Z EVENTS LOST: OBSERVER_EVENTS_QUEUE CPU(0) 7 "
+                             "(first: 2024-01-02T03:03:05.001Z, last: 2024-01-02T03:04:04.999999999Z)\n");
+    r.lost_events.first = {};
+    CHECK(compact(r) == "Jan  2 03:04:05.000 EVENTS LOST: OBSERVER_EVENTS_QUEUE CPU(0) 7\n");
 }
 
 TEST_CASE("compact prints nothing for empty responses", "[output][compact]") {

@@ -1,5 +1,5 @@
 // dict output: the block layout, separators between records only, --print-node-name, lost events,
-// no reply swap and no `; Auth:`.
+// no reply swap, and the summary compact prints (`; Auth:`, the IP trace ID).
 #include <catch2/catch_test_macros.hpp>
 
 #include "print_test_util.h"
@@ -63,38 +63,89 @@ TEST_CASE("dict adds NODE after TIMESTAMP with --print-node-name", "[output][dic
     CHECK(print_all(o, r).out.starts_with("  TIMESTAMP: Oct  4 14:28:38.735\n       NODE: \n"));
 }
 
-TEST_CASE("dict neither swaps replies nor appends the auth type", "[output][dict]") {
+TEST_CASE("dict does not swap replies", "[output][dict]") {
     response r = http_request();
     r.flow.is_reply = flow::reply::yes;
-    r.flow.auth_type = 1;
     CHECK(print_all(with_output(output_format::dict), r).out == http_block);
 }
 
-TEST_CASE("dict prints lost events as a block with empty fields", "[output][dict]") {
+TEST_CASE("dict SUMMARY is compact's: the IP trace ID and the auth type", "[output][dict]") {
+    response r = http_request();
+    r.flow.auth_type = 1;
+    r.flow.ip_trace_id = 4660;
+    CHECK(print_all(with_output(output_format::dict), r).out.ends_with(
+        "    SUMMARY: IP Trace ID: 4660; HTTP/1.1 GET http://10.128.0.4:9990/metrics; Auth: SPIRE\n"));
+    options color = with_output(output_format::dict);
+    color.color = color_mode::always;
+    r.flow.ip_trace_id = 0;
+    CHECK(print_all(color, r).out.ends_with(
+        "    SUMMARY: HTTP/1.1 GET http://10.128.0.4:9990/metrics; Auth: \x1b[32mSPIRE\x1b[0m\n"));
+}
+
+TEST_CASE("dict prints lost events with the response time and - for what they lack",
+          "[output][dict][lost]") {
     options o = with_output(output_format::dict);
-    CHECK(print_all(o, http_request(), lost(1, 42, true, 3)).out ==
+    response l = lost(1, 42, true, 3);
+    l.time = at(1633357718, 736'000'000);
+    l.node_name = "gke-node-1";
+    CHECK(print_all(o, http_request(), l).out ==
           http_block +
               "------------\n"
-              "  TIMESTAMP: \n"
+              "  TIMESTAMP: Oct  4 14:28:38.736\n"
               "     SOURCE: PERF_EVENT_RING_BUFFER\n"
               "       TYPE: EVENTS LOST\n"
-              "    VERDICT: \n"
+              "    VERDICT: -\n"
               "    SUMMARY: CPU(3) - 42\n");
     o.print_node_name = true;
+    CHECK(print_all(o, l).out ==
+          "  TIMESTAMP: Oct  4 14:28:38.736\n"
+          "       NODE: gke-node-1\n"
+          "     SOURCE: PERF_EVENT_RING_BUFFER\n"
+          "       TYPE: EVENTS LOST\n"
+          "    VERDICT: -\n"
+          "    SUMMARY: CPU(3) - 42\n");
     CHECK(print_all(o, lost(2, 26305, false, 0)).out ==
-          "  TIMESTAMP: \n"
-          "       NODE: \n"
+          "  TIMESTAMP: N/A\n"
+          "       NODE: -\n"
           "     SOURCE: OBSERVER_EVENTS_QUEUE\n"
           "       TYPE: EVENTS LOST\n"
-          "    VERDICT: \n"
+          "    VERDICT: -\n"
           "    SUMMARY: CPU(0) - 26305\n");
+}
+
+TEST_CASE("dict lost events: first and last in SUMMARY, in the --time-format",
+          "[output][dict][lost]") {
+    options o = with_output(output_format::dict);
+    o.time_format = "RFC3339Milli";
+    response l = lost(3, 9, true, 1);
+    l.time = at(1633357718);
+    l.lost_events.first = at(1633357700, 120'000'000);
+    l.lost_events.last = at(1633357717, 5'000'000);
+    CHECK(print_all(o, l).out ==
+          "  TIMESTAMP: 2021-10-04T14:28:38Z\n"
+          "     SOURCE: HUBBLE_RING_BUFFER\n"
+          "       TYPE: EVENTS LOST\n"
+          "    VERDICT: -\n"
+          "    SUMMARY: CPU(1) - 9 (first: 2021-10-04T14:28:20.12Z, last: 2021-10-04T14:28:37.005Z)\n");
+}
+
+TEST_CASE("dict VERDICT names the policies with --print-policy-names", "[output][dict][policy_names]") {
+    options o = with_output(output_format::dict);
+    o.print_policy_names = true;
+    response r = http_request();
+    r.flow.has_l7 = false;
+    r.flow.has_event_type = true;
+    r.flow.event_type = 5;
+    r.flow.traffic_direction = 2;
+    r.flow.egress_allowed_by = {{"allow-egress", "istio-system", "CiliumNetworkPolicy"}};
+    CHECK(print_all(o, r).out.find("\n    VERDICT: ALLOWED BY allow-egress (CiliumNetworkPolicy)\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("dict colours hosts and verdicts but not the rest", "[output][dict][color]") {
     options o = with_output(output_format::dict);
     o.color = color_mode::always;
     response r = http_request();
-    r.flow.auth_type = 2;
     CHECK(print_all(o, r).out ==
           "  TIMESTAMP: Oct  4 14:28:38.735\n"
           "     SOURCE: \x1b[36mistio-system/prometheus-6655946b9f-6xcpf:\x1b[33m48532\x1b[0m\x1b[0m\n"

@@ -28,6 +28,12 @@ std::string verdict_of(const flow& f, bool color = false) {
     return out;
 }
 
+std::string summary_of(const flow& f, bool color = false) {
+    std::string out;
+    append_summary(out, f, color);
+    return out;
+}
+
 flow l7(l7_kind record, int32_t l7_type) {
     flow f = event(129);
     f.has_l7 = true;
@@ -61,10 +67,10 @@ TEST_CASE("TYPE: l7 flows are <proto>-<type>", "[output][type]") {
 TEST_CASE("TYPE: trace points by sub-type, truncated to 8 bits", "[output][type]") {
     const char* names[] = {"to-endpoint",  "to-proxy",     "to-host",      "to-stack",
                            "to-overlay",   "from-endpoint", "from-proxy",  "from-host",
-                           "from-stack",   "from-overlay", "from-network", "to-network"};
-    for (int32_t sub = 0; sub <= 11; ++sub) CHECK(type_of(event(4, sub)) == names[sub]);
-    CHECK(type_of(event(4, 12)) == "from-crypto");  // WireGuard and IPsec, since Hubble 1.17.5
-    CHECK(type_of(event(4, 13)) == "to-crypto");
+                           "from-stack",   "from-overlay", "from-network", "to-network",
+                           "from-crypto",  "to-crypto"};
+    for (int32_t sub = 0; sub <= 13; ++sub) CHECK(type_of(event(4, sub)) == names[sub]);
+    CHECK(type_of(event(4, 14)) == "14");
     CHECK(type_of(event(4, 15)) == "15");
     CHECK(type_of(event(4, 256 + 5)) == "from-endpoint");
     CHECK(type_of(event(4, -1)) == "255");
@@ -174,26 +180,100 @@ TEST_CASE("VERDICT: colours by outcome", "[output][verdict][color]") {
     CHECK(verdict_of(f, true) == "42");
 }
 
-TEST_CASE("SUMMARY: the flow's text, and the auth type when asked", "[output][summary]") {
+TEST_CASE("SUMMARY: the flow's text and the auth type", "[output][summary]") {
     flow f;
     f.summary = "TCP Flags: SYN";
-    auto summary = [&](bool with_auth, bool color = false) {
-        std::string out;
-        append_summary(out, f, with_auth, color);
-        return out;
-    };
-    CHECK(summary(true) == "TCP Flags: SYN");
+    CHECK(summary_of(f) == "TCP Flags: SYN");
     f.auth_type = 1;
-    CHECK(summary(true) == "TCP Flags: SYN; Auth: SPIRE");
-    CHECK(summary(false) == "TCP Flags: SYN");
-    CHECK(summary(true, true) == "TCP Flags: SYN; Auth: \x1b[32mSPIRE\x1b[0m");
+    CHECK(summary_of(f) == "TCP Flags: SYN; Auth: SPIRE");
+    CHECK(summary_of(f, true) == "TCP Flags: SYN; Auth: \x1b[32mSPIRE\x1b[0m");
     f.auth_type = 2;
-    CHECK(summary(true) == "TCP Flags: SYN; Auth: TEST_ALWAYS_FAIL");
-    CHECK(summary(true, true) == "TCP Flags: SYN; Auth: \x1b[31mTEST_ALWAYS_FAIL\x1b[0m");
+    CHECK(summary_of(f) == "TCP Flags: SYN; Auth: TEST_ALWAYS_FAIL");
+    CHECK(summary_of(f, true) == "TCP Flags: SYN; Auth: \x1b[31mTEST_ALWAYS_FAIL\x1b[0m");
     f.auth_type = 9;
-    CHECK(summary(true, true) == "TCP Flags: SYN; Auth: \x1b[32m9\x1b[0m");
+    CHECK(summary_of(f, true) == "TCP Flags: SYN; Auth: \x1b[32m9\x1b[0m");
     f.summary = {};
-    CHECK(summary(true) == "; Auth: 9");
+    CHECK(summary_of(f) == "; Auth: 9");
+}
+
+TEST_CASE("SUMMARY: the IP trace ID comes first, even without a Summary", "[output][summary]") {
+    flow f;
+    f.summary = "TCP Flags: SYN";
+    f.ip_trace_id = 4660;
+    CHECK(summary_of(f) == "IP Trace ID: 4660; TCP Flags: SYN");
+    f.auth_type = 1;
+    CHECK(summary_of(f, true) == "IP Trace ID: 4660; TCP Flags: SYN; Auth: \x1b[32mSPIRE\x1b[0m");
+    f.auth_type = 0;
+    f.summary = {};
+    CHECK(summary_of(f) == "IP Trace ID: 4660; ");
+    f.ip_trace_id = UINT64_MAX;
+    CHECK(summary_of(f) == "IP Trace ID: 18446744073709551615; ");
+    f.ip_trace_id = 0;
+    CHECK(summary_of(f).empty());
+}
+
+namespace {
+
+// A policy-verdict flow of `direction` (1 ingress, 2 egress) with one list of each kind filled.
+flow policy_verdict(int32_t verdict, int32_t direction) {
+    flow f = event(5);
+    f.verdict = verdict;
+    f.traffic_direction = direction;
+    f.egress_allowed_by = {{"allow-egress", "shop", "CiliumNetworkPolicy"},
+                           {"cluster-wide", "", "CiliumClusterwideNetworkPolicy"}};
+    f.ingress_allowed_by = {{"allow-ingress", "shop", "NetworkPolicy"}};
+    f.egress_denied_by = {{"deny-egress", "shop", "CiliumNetworkPolicy"}};
+    f.ingress_denied_by = {{"deny-ingress", "shop", "CiliumNetworkPolicy"}};
+    return f;
+}
+
+std::string verdict_with_names(const flow& f, bool color = false) {
+    std::string out;
+    append_verdict(out, f, color, true);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("VERDICT with --print-policy-names: the policies of the flow's direction",
+          "[output][verdict][policy_names]") {
+    CHECK(verdict_with_names(policy_verdict(1, 2)) ==
+          "ALLOWED BY allow-egress (CiliumNetworkPolicy), cluster-wide (CiliumClusterwideNetworkPolicy)");
+    CHECK(verdict_with_names(policy_verdict(5, 1)) == "ALLOWED BY allow-ingress (NetworkPolicy)");
+    CHECK(verdict_with_names(policy_verdict(2, 2)) == "DENIED BY deny-egress (CiliumNetworkPolicy)");
+    CHECK(verdict_with_names(policy_verdict(3, 1)) == "DENIED BY deny-ingress (CiliumNetworkPolicy)");
+    // An unknown direction names nothing, and audits never do.
+    CHECK(verdict_with_names(policy_verdict(1, 0)) == "ALLOWED");
+    CHECK(verdict_with_names(policy_verdict(2, 7)) == "DENIED");
+    CHECK(verdict_with_names(policy_verdict(4, 2)) == "AUDITED");
+    // Without the flag, or for other event types, the verdict is as before.
+    CHECK(verdict_of(policy_verdict(1, 2)) == "ALLOWED");
+    flow trace = policy_verdict(1, 2);
+    trace.event_type = 4;
+    CHECK(verdict_with_names(trace) == "FORWARDED");
+    trace.verdict = 2;
+    CHECK(verdict_with_names(trace) == "DROPPED");
+}
+
+TEST_CASE("VERDICT with --print-policy-names: nameless or kindless policies are skipped",
+          "[output][verdict][policy_names]") {
+    flow f = policy_verdict(1, 2);
+    f.egress_allowed_by = {{"", "shop", "CiliumNetworkPolicy"}, {"no-kind", "shop", ""}};
+    CHECK(verdict_with_names(f) == "ALLOWED");
+    f.egress_allowed_by.push_back({"third", "", "CiliumNetworkPolicy"});
+    f.egress_allowed_by.push_back({"fourth", "", "NetworkPolicy"});
+    CHECK(verdict_with_names(f) == "ALLOWED BY third (CiliumNetworkPolicy), fourth (NetworkPolicy)");
+    f.egress_allowed_by.clear();
+    CHECK(verdict_with_names(f) == "ALLOWED");
+}
+
+TEST_CASE("VERDICT with --print-policy-names: the names share the verdict's colour",
+          "[output][verdict][policy_names][color]") {
+    CHECK(verdict_with_names(policy_verdict(1, 1), true) ==
+          "\x1b[32mALLOWED BY allow-ingress (NetworkPolicy)\x1b[0m");
+    CHECK(verdict_with_names(policy_verdict(2, 2), true) ==
+          "\x1b[31mDENIED BY deny-egress (CiliumNetworkPolicy)\x1b[0m");
+    CHECK(verdict_with_names(policy_verdict(4, 2), true) == "\x1b[33mAUDITED\x1b[0m");
 }
 
 }  // namespace flowgrep::test

@@ -36,14 +36,24 @@ TEST_CASE("json needs nothing decoded; the text formats need what they print", "
     CHECK((compact & field_auth_type) != 0);
     CHECK((compact & field_summary) != 0);
     CHECK((compact & field_node_name) == 0);
-    CHECK((compact & (field_uuid | field_trace_id | field_interface | field_node_labels)) == 0);
+    CHECK((compact & field_ip_trace_id) != 0);
+    CHECK((compact & (field_uuid | field_trace_id | field_interface | field_node_labels | field_policies)) == 0);
     o.print_node_name = true;
     CHECK((make_printer(o, out.sink(), err.sink())->needs() & field_node_name) != 0);
+    o.print_policy_names = true;
+    CHECK((make_printer(o, out.sink(), err.sink())->needs() & field_policies) != 0);
+    o.print_policy_names = false;
 
     o.output = output_format::dict;
     field_set dict = make_printer(o, out.sink(), err.sink())->needs();
-    CHECK((dict & (field_is_reply | field_auth_type)) == 0);
+    CHECK((dict & field_is_reply) == 0);
+    CHECK((dict & (field_auth_type | field_ip_trace_id)) == (field_auth_type | field_ip_trace_id));
     CHECK((dict & (field_source | field_services | field_names)) != 0);
+
+    o.output = output_format::table;
+    o.print_policy_names = true;
+    field_set table = make_printer(o, out.sink(), err.sink())->needs();
+    CHECK((table & (field_policies | field_ip_trace_id)) == (field_policies | field_ip_trace_id));
 }
 
 }  // namespace flowgrep::test

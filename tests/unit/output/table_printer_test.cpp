@@ -1,5 +1,5 @@
 // table output and the tabwriter behind it: Go's column blocks, widths in code points, tabs inside
-// values, the header with the first row only, NODE, lost events, no colour.
+// values, the header with the first row only, NODE, lost events, policy names, no colour.
 #include <catch2/catch_test_macros.hpp>
 
 #include "output/tab_writer.h"
@@ -109,21 +109,46 @@ TEST_CASE("table: NODE column with --print-node-name", "[output][table]") {
           "Oct  4 11:22:26.592   gke-ilya-otel-demo-2-ilya-otel-demo-2-dac8cc20-hr0z   kube-system/node-local-dns-88zrp:59102   kube-system/kube-dns-b4f5c58c7-vnx5s:53   dns-request proxy   FORWARDED   DNS Query istiod-istio-1611.istio-system.svc.istio-system.svc.cluster.local. A\n");
 }
 
-TEST_CASE("table: lost events are a row with empty cells, header included", "[output][table]") {
+TEST_CASE("table: lost events are a row with the response time and - cells", "[output][table][lost]") {
     response r;
     r.kind = response_kind::lost_events;
+    r.time = at(1633346546, 592'000'000);
     r.lost_events.source = 1;
     r.lost_events.num_events_lost = 7;
     r.lost_events.has_cpu = true;
     r.lost_events.cpu = 2;
     CHECK(print_all(with_output(output_format::table), r).out ==
-          "TIMESTAMP   SOURCE                   DESTINATION   TYPE          VERDICT   SUMMARY\n"
-          "            PERF_EVENT_RING_BUFFER                 EVENTS LOST             CPU(2) - 7\n");
+          "TIMESTAMP             SOURCE                   DESTINATION   TYPE          VERDICT   SUMMARY\n"
+          "Oct  4 11:22:26.592   PERF_EVENT_RING_BUFFER   -             EVENTS LOST   -         CPU(2) - 7\n");
     options o = with_output(output_format::table);
     o.print_node_name = true;
     CHECK(print_all(o, r).out ==
-          "TIMESTAMP   NODE   SOURCE                   DESTINATION   TYPE          VERDICT   SUMMARY\n"
-          "                   PERF_EVENT_RING_BUFFER                 EVENTS LOST             CPU(2) - 7\n");
+          "TIMESTAMP             NODE   SOURCE                   DESTINATION   TYPE          VERDICT   SUMMARY\n"
+          "Oct  4 11:22:26.592   -      PERF_EVENT_RING_BUFFER   -             EVENTS LOST   -         CPU(2) - 7\n");
+    r.node_name = "node-1";
+    r.time = {};
+    r.lost_events.first = at(1633346500);
+    r.lost_events.last = at(1633346540, 100'000'000);
+    CHECK(print_all(o, r).out ==
+          "TIMESTAMP   NODE     SOURCE                   DESTINATION   TYPE          VERDICT   SUMMARY\n"
+          "N/A         node-1   PERF_EVENT_RING_BUFFER   -             EVENTS LOST   -         "
+          "CPU(2) - 7 (first: Oct  4 11:21:40.000, last: Oct  4 11:22:20.100)\n");
+}
+
+TEST_CASE("table: IP trace ID and policy names", "[output][table][policy_names]") {
+    options o = with_output(output_format::table);
+    o.print_policy_names = true;
+    response r = tcp_flow("10.0.0.1", 1, "10.0.0.2", 2);
+    r.flow.has_event_type = true;
+    r.flow.event_type = 5;
+    r.flow.verdict = 2;
+    r.flow.traffic_direction = 1;
+    r.flow.ingress_denied_by = {{"deny-all", "ns", "CiliumNetworkPolicy"}};
+    r.flow.ip_trace_id = 7;
+    r.flow.summary = "TCP Flags: SYN";
+    CHECK(print_all(o, r).out ==
+          "TIMESTAMP   SOURCE       DESTINATION   TYPE                          VERDICT                                    SUMMARY\n"
+          "N/A         10.0.0.1:1   10.0.0.2:2    policy-verdict:none INGRESS   DENIED BY deny-all (CiliumNetworkPolicy)   IP Trace ID: 7; TCP Flags: SYN\n");
 }
 
 TEST_CASE("table: SUMMARY carries the auth type; colours never apply", "[output][table][color]") {

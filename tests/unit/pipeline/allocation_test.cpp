@@ -73,6 +73,17 @@ uint64_t allocations_on_second_pass(const std::vector<std::string>& args, const 
     return allocations.load() - before;
 }
 
+// Checks that a second pass of flowgrep ARGS over the block allocates nothing; returns how many
+// responses passed.
+size_t check_no_allocations(const std::vector<std::string>& args, const input_block& block) {
+    std::string shown;
+    for (const auto& a : args) shown += a + " ";
+    INFO("flowgrep " << shown);
+    size_t passed = 0;
+    CHECK(allocations_on_second_pass(args, block, passed) == 0);
+    return passed;
+}
+
 }  // namespace
 
 TEST_CASE("no allocation per flow once the buffers have grown", "[pipeline]") {
@@ -97,11 +108,31 @@ TEST_CASE("no allocation per flow once the buffers have grown", "[pipeline]") {
         {"--aggregate-by", "trace_observation_point,l4.TCP.flags.SYN"},
     };
     for (const auto& args : runs) {
-        std::string shown;
-        for (const auto& a : args) shown += a + " ";
-        INFO("flowgrep " << shown);
-        size_t passed = 0;
-        CHECK(allocations_on_second_pass(args, block, passed) == 0);
-        if (args.size() == 2) CHECK(passed == 500);  // the block's flows did go through the printer or counter
+        // the block's flows did go through the printer or counter
+        const size_t passed = check_no_allocations(args, block);
+        if (args.size() == 2) CHECK(passed == 500);
     }
+}
+
+TEST_CASE("no allocation per flow when escaping, naming policies and printing lost events", "[pipeline]") {
+    // Flows with control bytes to escape (some in colour codes), policy verdicts with their lists,
+    // lost events with first and last times: the slow paths of the text printers.
+    std::string one;
+    for (const char* name : {"/control-bytes.json", "/policy-verdicts.json", "/lost-events.json"}) {
+        std::ifstream in(std::string(FLOWGREP_TEST_DATA) + name, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        one += ss.str();
+    }
+    std::string text;
+    for (int i = 0; i < 50; ++i) text += one;
+    input_block block = block_of(text);
+
+    const std::vector<std::vector<std::string>> runs = {
+        {"-o", "compact", "--print-policy-names"},
+        {"-o", "compact", "--color", "always", "--print-policy-names"},
+        {"-o", "dict", "--print-policy-names", "--print-node-name"},
+        {"-o", "dict", "--color", "always"},
+    };
+    for (const auto& args : runs) CHECK(check_no_allocations(args, block) > 0);
 }
