@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+
+#include <fmt/format.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -111,14 +113,21 @@ std::unique_ptr<byte_source> open_fd(std::string name, int fd, bool owned, compr
 
 std::unique_ptr<byte_source> open_source(const std::string& path, const source_options& options, std::string& error) {
     if (path == "-") {
+        // Someone who typed `flowgrep` alone would otherwise see nothing happen at all.
+        if (::isatty(0))
+            fmt::print(stderr, "flowgrep: reading flows from standard input (Ctrl-D ends, --help for usage)\n");
         return open_fd("<stdin>", 0, false, compression::none);
     }
     const compression by_name = compression_by_name(path);
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (options.follow && by_name == compression::none) {
-        // Like tail -F: a file that is not there yet is waited for. Only a regular file can grow
-        // and be rotated; a compressed one is written whole, so it is read like a backup.
-        if (fd < 0 && errno == ENOENT) return make_follow_source(path, -1, options.on_wait);
+        // Like tail -F: a file that is not there yet is waited for, and said so once (a typo in
+        // the path would otherwise look like a quiet file). Only a regular file can grow and be
+        // rotated; a compressed one is written whole, so it is read like a backup.
+        if (fd < 0 && errno == ENOENT) {
+            fmt::print(stderr, "flowgrep: warning: {}: no such file; waiting for it to appear\n", path);
+            return make_follow_source(path, -1, options.on_wait);
+        }
         struct stat st;
         char magic[compression_magic_size];
         if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {

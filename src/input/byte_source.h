@@ -42,8 +42,8 @@ struct source_options {
 // Opens `path` ("-" is standard input). Returns null with `error` set when it cannot be opened.
 // Compressed data (gzip, xz, zstd, bzip2: found by the magic bytes at the start, also on standard
 // input, or by a name ending in .gz, .xz, .zst, .bz2) is decompressed. With `follow`, a regular file
-// that is not compressed, or a path that does not exist yet, is followed;
-// anything else is read to its end as without it.
+// that is not compressed, or a path that does not exist yet (said once on stderr), is followed;
+// anything else is read to its end as without it. Standard input on a terminal is said on stderr.
 std::unique_ptr<byte_source> open_source(const std::string& path, const source_options& options,
                                          std::string& error);
 
