@@ -172,10 +172,13 @@ public:
             error = "cannot start decompressing: out of memory";
             return false;
         }
+        wanted_ = 1;
         return true;
     }
     step run(const unsigned char* in, size_t in_size, char* out, size_t out_size) override {
-        ZSTD_inBuffer input{in, in_size, 0};
+        // No more input than it asks for (about a block): on an error libzstd does not say how far
+        // it read, so this keeps the offset in the message within the block at fault.
+        ZSTD_inBuffer input{in, std::min(in_size, wanted_), 0};
         ZSTD_outBuffer output{out, out_size, 0};
         size_t rc = ZSTD_decompressStream(d_, &output, &input);
         step s{input.pos, output.pos, status::more, {}};
@@ -184,12 +187,15 @@ public:
             s.error = ZSTD_getErrorName(rc);
         } else if (rc == 0) {
             s.result = status::stream_end;  // a frame decoded and all its output handed out
+        } else {
+            wanted_ = rc;
         }
         return s;
     }
 
 private:
     ZSTD_DStream* d_ = nullptr;
+    size_t wanted_ = 1;  // a new frame: its header says how much comes next
 };
 
 class bzip2_decoder final : public decoder {
