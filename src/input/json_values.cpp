@@ -12,6 +12,14 @@ namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
+// A byte of a value outside strings that is neither white space nor a quote or bracket: taken as it is.
+bool plain_byte(char c) {
+    switch (c) {
+    case ' ': case '\t': case '\r': case '\n': case '"': case '{': case '}': case '[': case ']': return false;
+    default: return true;
+    }
+}
+
 }  // namespace
 
 json_layout detect_layout(std::string_view start, bool ended) {
@@ -42,7 +50,37 @@ json_layout detect_layout(std::string_view start, bool ended) {
 }
 
 void json_values::feed(std::string_view data) {
-    for (char c : data) step(c);
+    const char* p = data.data();
+    const char* const end = p + data.size();
+    // step() takes one byte at a time; the runs that make up most of a pretty file (indentation,
+    // the inside of a string, a number or a name's bytes) are taken whole here.
+    while (p < end) {
+        const char* q = p;
+        if (line_start_) {
+            while (q < end && *q == ' ') ++q;
+            if (q > p) {
+                column_ += static_cast<uint32_t>(q - p);
+                if (at_ == where::value) value_raw_ += static_cast<uint64_t>(q - p);
+                p = q;
+                continue;
+            }
+        } else if (at_ == where::value) {
+            if (in_string_) {
+                if (!escape_)
+                    while (q < end && *q != '"' && *q != '\\' && *q != '\n') ++q;
+            } else if (!scalar_) {
+                while (q < end && plain_byte(*q)) ++q;
+            }
+            const auto n = static_cast<uint64_t>(q - p);
+            if (n > 0 && value_raw_ + n <= max_) {
+                value_.append(p, q);
+                value_raw_ += n;
+                p = q;
+                continue;
+            }
+        }
+        step(*p++);
+    }
     if (!data.empty()) last_newline_ = data.back() == '\n';
 }
 
