@@ -130,14 +130,26 @@ void json_values::lose_value(bool overlong) {
     at_ = where::resync;
 }
 
+// A line inside the value starts with `{`: a nested object, or a new value after one that was cut
+// off? New when JSON allows no value there (inside an object but after a colon, inside an array but
+// after a comma or the bracket); and in an indented layout, also when it is not indented deeper than
+// the value's first line, as a nested one would be (jq, hubble, json.dumps(indent=2) all indent).
+bool json_values::value_cut_by_line() const {
+    const char last = value_.back();
+    const bool allowed = containers_.back() == '{' ? last == ':' : last == ',' || last == '[';
+    return !allowed || (indented_ && indent_ <= value_indent_);
+}
+
 void json_values::begin_value(char c) {
     at_ = where::value;
     value_.assign(1, c);
     value_raw_ = 1;
     value_line_ = line_;
     value_indent_ = indent_;
-    depth_ = c == '{' || c == '[' ? 1 : 0;
-    scalar_ = depth_ == 0;
+    scalar_ = c != '{' && c != '[';
+    containers_.clear();
+    if (!scalar_) containers_ += c;
+    indented_ = false;
     in_string_ = c == '"';
     escape_ = false;
 }
@@ -174,9 +186,9 @@ void json_values::step(char c) {
         }
         line_start_ = false;
         indent_ = column_;
-        if (at_ == where::value && c == '{' && depth_ > 0 && indent_ <= value_indent_) {
-            // A value starts where the one being read would have to end first: that one was cut.
-            emit(0, false);
+        if (at_ == where::value && !scalar_) {
+            if (c == '{' && value_cut_by_line()) emit(0, false);  // that one was cut; this one is new
+            else if (indent_ > value_indent_) indented_ = true;
         } else if (at_ == where::resync) {
             if (c == '{' && indent_ <= value_indent_) at_ = in_array_ ? where::array : where::top;
             else if (in_array_ && c == ']' && indent_ < value_indent_) at_ = where::array;
@@ -251,10 +263,12 @@ void json_values::value_byte(char c) {
     case '\r': return;  // white space between tokens: dropped
     case '"': in_string_ = true; break;
     case '{':
-    case '[': ++depth_; break;
+    case '[': containers_ += c; break;
     case '}':
     case ']':
-        if (--depth_ == 0) {
+        // A mismatched bracket still closes: the parser says what is wrong with the value.
+        containers_.pop_back();
+        if (containers_.empty()) {
             value_ += c;
             end_value();
             return;

@@ -64,6 +64,7 @@ private:
     void end_value() { emit(0, false); }
     void emit(uint64_t overlong, bool cut_off);
     void lose_value(bool overlong);
+    bool value_cut_by_line() const;
 
     uint64_t max_;
     std::string out_;
@@ -77,7 +78,8 @@ private:
     uint64_t value_raw_ = 0;   // input bytes it spans
     uint64_t value_line_ = 0;  // the line it starts on
     uint32_t value_indent_ = 0;  // the indentation of that line
-    int depth_ = 0;
+    std::string containers_;  // `{` or `[` for each object or array open in the value
+    bool indented_ = false;   // a line of the value was indented deeper than its first
     bool scalar_ = false;  // a value in an array that is not an object or array: ends at , ] or space
     bool in_string_ = false;
     bool escape_ = false;

@@ -151,6 +151,17 @@ TEST_CASE("json values: a damaged value is refused at its first line, reading re
     }
 }
 
+TEST_CASE("json values: without indentation, objects in arrays on their own lines stay nested",
+          "[input][json_values]") {
+    // As Python's json.dumps(indent=0) writes: every line at column 0.
+    const std::string input =
+        "{\n\"flow\": {\n\"headers\": [\n{\n\"key\": \"a\"\n},\n{\n\"key\": \"b\"\n}\n]\n}\n}\n"
+        "{\n\"flow\": {\n\"x\": 1,\n{\"flow\": {}}\n";  // the second is cut: a `{` where a key belongs
+    const std::vector<out_line> want = {
+        {1, R"({"flow":{"headers":[{"key":"a"},{"key":"b"}]}})"}, {13, R"({"flow":{"x":1,)"}, {16, R"({"flow":{}})"}};
+    CHECK(transform(input, 3) == want);
+}
+
 TEST_CASE("json values: a value over the limit stands for its length; the input's end cuts the last",
           "[input][json_values]") {
     const std::string big = "{\n  \"s\": \"" + std::string(100, 'x') + "\"\n}\n";
