@@ -1,6 +1,7 @@
 // block_reader: large reads into a block, cut after its last "\n"; the cut-off start of a line is
 // carried into the next block. A block without any line end grows, up to the line limit; past it
-// the line is counted through to its end and dropped.
+// the line is counted through to its end and dropped. The first bytes of each source decide whether
+// it is NDJSON, read so, or JSON values, read through the transform into blocks of whole values.
 #include "input/block_reader.h"
 
 #include <cstring>
@@ -28,6 +29,93 @@ void block_reader::end_source(input_block& block) {
     block.ends_source = true;
     source_.reset();
     carry_.clear();
+    values_.reset();
+    layout_ = json_layout::undecided;
+}
+
+// Reads the start of a fresh source into carry_ until its layout is known. Lines stay in carry_,
+// for the usual reading to take them from there; values go to the transform. An error or the end
+// met here is met again by the next read, and reported there as always.
+void block_reader::detect_layout_of_source(input_block& block) {
+    reserve(block, block_size_);
+    for (;;) {
+        layout_ = detect_layout(carry_, false);
+        if (layout_ != json_layout::undecided) break;
+        if (carry_.size() > max_line_) {
+            layout_ = json_layout::lines;
+            break;
+        }
+        ssize_t n = source_->read(block.data.get(), block.capacity);
+        if (n <= 0) {
+            layout_ = detect_layout(carry_, true);
+            break;
+        }
+        carry_.append(block.data.get(), static_cast<size_t>(n));
+    }
+    if (layout_ != json_layout::values) return;
+    values_ = std::make_unique<json_values>(max_line_);
+    values_ended_ = false;
+    values_error_.clear();
+    skip_debt_ = 0;
+    std::string_view start(carry_);
+    if (start.starts_with("\xEF\xBB\xBF")) start.remove_prefix(3);  // a byte-order mark: not JSON
+    values_->feed(start);
+    carry_.clear();
+}
+
+// A block of whole values: read until a block's worth is ready, or the source has no more for now
+// (a short read: a pipe, a followed file), or it ends. A value not complete yet stays in the
+// transform, so --follow waits for the rest of it.
+bool block_reader::next_values(input_block& block) {
+    if (!raw_) raw_ = std::make_unique<char[]>(block_size_);
+    while (!values_ended_ && values_->text().size() < block_size_) {
+        ssize_t n = source_->read(raw_.get(), block_size_);
+        if (n < 0) {
+            // What the error cut off is dropped unreported, as an unfinished line is.
+            values_error_ = source_->error();
+            values_ended_ = true;
+        } else if (n == 0) {
+            values_->finish();
+            values_ended_ = true;
+        } else {
+            values_->feed(std::string_view(raw_.get(), static_cast<size_t>(n)));
+            if (static_cast<size_t>(n) < block_size_ && values_->line_count() > 0) break;
+        }
+    }
+    // As many lines as fit in a block; at least one, which the limit keeps under max_line_.
+    const std::string_view text = values_->text();
+    const value_line* lines = values_->lines();
+    const size_t count = values_->line_count();
+    size_t take = 0, bytes = 0;
+    while (take < count) {
+        size_t end = text.find('\n', bytes) + 1;
+        if (take > 0 && end > block_size_) break;
+        bytes = end;
+        ++take;
+    }
+    reserve(block, std::max(block_size_, bytes));
+    std::memcpy(block.data.get(), text.data(), bytes);
+    block.size = bytes;
+    block.values.assign(lines, lines + take);
+    // A block's line numbers start after the last line of the block before, so its first line
+    // cannot share that line (skip -1): it counts one on, and the next line that can step back
+    // does. Only a single input line holding more than a block of values ever needs this.
+    for (size_t i = 0; i < take; ++i) {
+        value_line& v = block.values[i];
+        const int64_t floor = i == 0 ? 0 : -1;
+        v.skip += skip_debt_;
+        skip_debt_ = 0;
+        if (v.skip < floor) {
+            skip_debt_ = v.skip - floor;
+            v.skip = floor;
+        }
+    }
+    values_->take(take, bytes);
+    if (values_ended_ && values_->line_count() == 0) {
+        block.error = std::move(values_error_);
+        end_source(block);
+    }
+    return true;
 }
 
 bool block_reader::next(input_block& block) {
@@ -37,6 +125,7 @@ bool block_reader::next(input_block& block) {
     block.overlong_has_newline = true;
     block.max_line = max_line_;
     block.error.clear();
+    block.values.clear();
 
     if (!source_) {
         if (next_path_ >= paths_.size()) return false;
@@ -58,7 +147,15 @@ bool block_reader::next(input_block& block) {
     }
     block.source_index = source_index_;
     block.starts_source = fresh_source_;
+    // Lines read while looking at the start are handed out without waiting for more (a pipe, a
+    // followed file may have no more for a while).
+    bool read_more = true;
+    if (fresh_source_) {
+        detect_layout_of_source(block);
+        read_more = carry_.find('\n') == std::string::npos;
+    }
     fresh_source_ = false;
+    if (layout_ == json_layout::values) return next_values(block);
 
     reserve(block, std::max(block_size_, carry_.size() + 1));
     size_t filled = carry_.size();
@@ -82,6 +179,7 @@ bool block_reader::next(input_block& block) {
             block.data = std::move(grown);
             block.capacity = bigger;
         }
+        if (!read_more && lines_end > 0) break;
         size_t room = block.capacity - filled;
         ssize_t n = source_->read(block.data.get() + filled, room);
         if (n < 0) {
@@ -137,12 +235,24 @@ void block_reader::skip_overlong_line(input_block& block, size_t have) {
 }
 
 bool block_lines::next(block_line& line) {
+    if (!block_.values.empty()) [[unlikely]] {
+        if (value_ >= block_.values.size()) return false;
+        const value_line& v = block_.values[value_++];
+        const char* nl = static_cast<const char*>(std::memchr(at_, '\n', static_cast<size_t>(end_ - at_)));
+        line.text = std::string_view(at_, static_cast<size_t>(nl - at_));
+        at_ = nl + 1;
+        line.has_newline = !v.cut_off;
+        line.overlong = v.overlong;
+        line.skip = v.skip;
+        return true;
+    }
     if (block_.overlong > 0) {
         if (overlong_done_) return false;
         overlong_done_ = true;
         line.text = {};
         line.has_newline = block_.overlong_has_newline;
         line.overlong = block_.overlong;
+        line.skip = 0;
         return true;
     }
     if (at_ >= end_) return false;
@@ -158,6 +268,7 @@ bool block_lines::next(block_line& line) {
     first_ = false;
     line.has_newline = nl != nullptr;
     line.overlong = 0;
+    line.skip = 0;
     line.text = std::string_view(begin, static_cast<size_t>(text_end - begin));
     if (static_cast<uint64_t>(line_end - start) > block_.max_line) {  // over the limit, though it fitted
         line.overlong = static_cast<uint64_t>(line_end - start);

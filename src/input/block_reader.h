@@ -1,7 +1,8 @@
 // Reads the input files (or standard input) as one stream of blocks, each cut at a line end, so
 // that the lines of a block can be parsed by any thread, in place: every block is followed by
 // readable padding. Lines may be of any length up to a limit; a longer line is skipped over
-// without being held, and stands alone in a block that only gives its length.
+// without being held, and stands alone in a block that only gives its length. A source of
+// pretty-printed JSON or arrays is read as one minified line per value (input/json_values.h).
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "input/byte_source.h"
+#include "input/json_values.h"
 
 namespace flowgrep {
 
@@ -28,6 +30,8 @@ struct input_block {
     uint64_t max_line = 0;  // the limit, so that a line longer than it is refused wherever it sits
     // A source that could not be opened or read: why. Its lines before the error are in the block.
     std::string error;
+    // Non-empty for a source read as JSON values: one entry per line of the block.
+    std::vector<value_line> values;
 };
 
 class block_reader {
@@ -54,6 +58,8 @@ private:
     void reserve(input_block& block, size_t capacity) const;
     void skip_overlong_line(input_block& block, size_t have);
     void end_source(input_block& block);
+    void detect_layout_of_source(input_block& block);
+    bool next_values(input_block& block);
 
     std::vector<std::string> paths_;
     std::vector<std::string> names_;
@@ -67,6 +73,15 @@ private:
     uint32_t source_index_ = 0;
     bool fresh_source_ = false;  // nothing of the open source handed out yet
     std::string carry_;          // the start of a line the last block cut off
+
+    // Read as JSON values (pretty-printed, arrays): the transform, a buffer for what it reads, and
+    // how the source ended, kept until the values before the end are all handed out.
+    json_layout layout_ = json_layout::undecided;
+    std::unique_ptr<json_values> values_;
+    std::unique_ptr<char[]> raw_;
+    bool values_ended_ = false;
+    std::string values_error_;
+    int64_t skip_debt_ = 0;  // lines a block's first line could not step back (see next_values)
 };
 
 // The lines of a block, as the parser wants them: without "\n" or "\r\n", a byte-order mark
@@ -75,6 +90,9 @@ struct block_line {
     std::string_view text;
     bool has_newline = true;
     uint64_t overlong = 0;  // non-zero: too long, `text` is empty
+    // Input lines before this one beyond the one each line counts: non-zero only for JSON values
+    // (value_line::skip), where a line may stand for several, or share one with the line before.
+    int64_t skip = 0;
 };
 
 class block_lines {
@@ -90,6 +108,7 @@ private:
     const char* end_;
     bool first_;
     bool overlong_done_ = false;
+    size_t value_ = 0;  // the next entry of block.values
 };
 
 }  // namespace flowgrep

@@ -1,16 +1,18 @@
 // The plain sources, a file or standard input read with read(2), and open_source(), which looks at
-// the name and the first bytes to choose between plain, gzip and followed.
+// the name and the first bytes to choose between plain, compressed and followed.
 #include "input/byte_source.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+
+#include <fmt/format.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "input/follow_source.h"
-#include "input/gzip_source.h"
+#include "input/decompress_source.h"
 #include "input/interrupt.h"
 
 namespace flowgrep {
@@ -21,7 +23,7 @@ namespace {
 // so the plain source hands them out first; an error or the end met while peeking waits for its
 // turn too, so that it is reported under the source's name like any other read error.
 struct peeked_bytes {
-    char bytes[2];
+    char bytes[compression_magic_size];
     size_t size = 0;
     int error = 0;       // errno of a failed read, 0 if none
     bool ended = false;  // the source ended (or the input was interrupted) within these bytes
@@ -51,10 +53,7 @@ peeked_bytes peek(int fd) {
     return p;
 }
 
-bool has_gzip_magic(const peeked_bytes& p) {
-    return p.size == 2 && static_cast<unsigned char>(p.bytes[0]) == 0x1f &&
-           static_cast<unsigned char>(p.bytes[1]) == 0x8b;
-}
+compression compression_of_peeked(const peeked_bytes& p) { return compression_of(std::string_view(p.bytes, p.size)); }
 
 class fd_source final : public byte_source {
 public:
@@ -100,36 +99,48 @@ private:
     size_t peeked_given_ = 0;
 };
 
-// Plain or gzip, by the name and the first bytes.
-std::unique_ptr<byte_source> open_fd(std::string name, int fd, bool owned, bool gzip_name) {
+// Plain or compressed, by the first bytes, else by the name.
+std::unique_ptr<byte_source> open_fd(std::string name, int fd, bool owned, compression by_name) {
     peeked_bytes first = peek(fd);
-    bool gzip = gzip_name || has_gzip_magic(first);
+    compression kind = compression_of_peeked(first);
+    if (kind == compression::none) kind = by_name;
     auto plain = std::make_unique<fd_source>(std::move(name), fd, owned, first);
-    if (gzip) return make_gzip_source(std::move(plain));
+    if (kind != compression::none) return make_decompress_source(std::move(plain), kind);
     return plain;
 }
 
 }  // namespace
 
 std::unique_ptr<byte_source> open_source(const std::string& path, const source_options& options, std::string& error) {
-    if (path == "-") return open_fd("<stdin>", 0, false, false);
-    const bool gzip_name = path.ends_with(".gz");
+    if (path == "-") {
+        // Someone who typed `flowgrep` alone would otherwise see nothing happen at all.
+        if (::isatty(0))
+            fmt::print(stderr, "flowgrep: reading flows from standard input (Ctrl-D ends, --help for usage)\n");
+        return open_fd("<stdin>", 0, false, compression::none);
+    }
+    const compression by_name = compression_by_name(path);
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (options.follow && !gzip_name) {
-        // Like tail -F: a file that is not there yet is waited for. Only a regular file can grow
-        // and be rotated; a compressed one is written whole, so it is read like a backup.
-        if (fd < 0 && errno == ENOENT) return make_follow_source(path, -1, options.on_wait);
+    if (options.follow && by_name == compression::none) {
+        // Like tail -F: a file that is not there yet is waited for, and said so once (a typo in
+        // the path would otherwise look like a quiet file). Only a regular file can grow and be
+        // rotated; a compressed one is written whole, so it is read like a backup.
+        if (fd < 0 && errno == ENOENT) {
+            fmt::print(stderr, "flowgrep: warning: {}: no such file; waiting for it to appear\n", path);
+            return make_follow_source(path, -1, options.on_wait);
+        }
         struct stat st;
-        unsigned char magic[2];
-        if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-            !(::pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b))
-            return make_follow_source(path, fd, options.on_wait);
+        char magic[compression_magic_size];
+        if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+            ssize_t n = ::pread(fd, magic, sizeof magic, 0);
+            if (compression_of(std::string_view(magic, n > 0 ? static_cast<size_t>(n) : 0)) == compression::none)
+                return make_follow_source(path, fd, options.on_wait);
+        }
     }
     if (fd < 0) {
         error = std::strerror(errno);
         return nullptr;
     }
-    return open_fd(path, fd, true, gzip_name);
+    return open_fd(path, fd, true, by_name);
 }
 
 }  // namespace flowgrep

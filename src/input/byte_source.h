@@ -1,4 +1,4 @@
-// Where the input's bytes come from: a file, standard input, a gzip stream, or a file followed as it
+// Where the input's bytes come from: a file, standard input, a compressed stream, or a file followed as it
 // grows. The line reader and the pipeline only ever call read(), so each kind of source is one class
 // and nothing downstream knows which it is reading.
 #pragma once
@@ -40,9 +40,10 @@ struct source_options {
 };
 
 // Opens `path` ("-" is standard input). Returns null with `error` set when it cannot be opened.
-// Gzip data (a name ending in .gz, or the magic bytes 1f 8b at the start, also on standard input)
-// is decompressed. With `follow`, a regular file that is not compressed, or a path that does not
-// exist yet, is followed; anything else is read to its end as without it.
+// Compressed data (gzip, xz, zstd, bzip2: found by the magic bytes at the start, also on standard
+// input, or by a name ending in .gz, .xz, .zst, .bz2) is decompressed. With `follow`, a regular file
+// that is not compressed, or a path that does not exist yet (said once on stderr), is followed;
+// anything else is read to its end as without it. Standard input on a terminal is said on stderr.
 std::unique_ptr<byte_source> open_source(const std::string& path, const source_options& options,
                                          std::string& error);
 

@@ -60,6 +60,7 @@ void line_processor::process(const input_block& block, block_output& result) {
     block_line line;
     uint64_t index = 0;
     for (; (first_ == 0 || passed_ < first_) && lines.next(line); ++index) {
+        index += static_cast<uint64_t>(line.skip);  // JSON values: the input line the value starts on
         // From here on `text` stands for the line: the flow JSON in it, unwrapped (input/unwrap.h).
         unwrap_kind wrapping = unwrap_kind::plain;
         const std::string_view text = line.overlong > 0 ? line.text : unwrapper_.unwrap(line.text, wrapping);

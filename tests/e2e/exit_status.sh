@@ -67,7 +67,8 @@ expect_err "flowgrep: error: $work/missing.json: No such file or directory"
 what="--strict: a bad line is 2, and nothing is counted"
 fg --strict -c "$work/bad.json"
 expect_status 2; expect_out /dev/null
-expect_err "flowgrep: error: $work/bad.json:1: an array where a JSON object belongs"
+# An array's elements are read as values (pretty-printed input): the 1 in it is the bad line.
+expect_err "flowgrep: error: $work/bad.json:1: a number where a JSON object belongs"
 what="--strict: clean input is 0"
 fg --strict "$sample"
 expect_status 0; expect_out "$data/sample-10.compact"; expect_err_empty

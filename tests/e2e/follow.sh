@@ -67,7 +67,10 @@ lines 13
 flow 14 15 >>"$log"
 lines 15
 stop
-expect_status 0; expect_out "$work/flows.json"; expect_err_empty
+# Said once, at the start, as tail -F does (a mistyped path would otherwise wait in silence); not
+# again while the name is missing between a rotation's rename and the new file.
+expect_status 0; expect_out "$work/flows.json"
+expect_err "flowgrep: warning: $log: no such file; waiting for it to appear"
 
 what="backups are read to their end, then the last FILE is followed"
 rm -f "$work"/logs/*

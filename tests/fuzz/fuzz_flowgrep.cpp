@@ -2,13 +2,17 @@
 // (both the lazy decode with check_rest() and the full one), the filter engine (flag presets and,
 // optionally, FlowFilter JSON from the input itself) and every printer. Besides crashes and
 // sanitizer reports it checks that the lazy and the full decode agree on which lines are valid,
-// and that diagnose_json() finds nothing wrong with a line the parser accepted.
+// and that diagnose_json() finds nothing wrong with a line the parser accepted. With bit 1 of byte 1
+// the lines first go through the multi-line JSON reader (input/json_values.h), which must give the
+// same lines whatever the chunks its input comes in, and name only lines the input has.
 //
 // Input: byte 0 picks a command line from `presets`; if byte 1 is odd, the first line is an
-// --allowlist FlowFilter; the remaining lines are input lines.
+// --allowlist FlowFilter; the remaining lines are input lines (or JSON values, with bit 1 of byte 1;
+// then bits 2-7 of byte 1 are the size of the chunks it is fed in).
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -23,6 +27,7 @@
 #include "filter/matcher.h"
 #include "flow/json_diagnosis.h"
 #include "flow/parse.h"
+#include "input/json_values.h"
 #include "input/unwrap.h"
 #include "output/printer.h"
 #include "select/selector.h"
@@ -70,6 +75,36 @@ void check(bool ok, const char* what, std::string_view line) {
     std::abort();
 }
 
+// What json_values makes of `input` fed in chunks of `chunk` bytes: its lines, and the line each
+// names (from 0), checked against the input's own count of lines.
+std::string read_values(std::string_view input, size_t chunk, std::vector<uint64_t>& starts) {
+    json_values values(4096);
+    std::string out;
+    int64_t line = -1;
+    auto drain = [&] {
+        std::string_view text = values.text();
+        for (size_t i = 0; i < values.line_count(); ++i) {
+            const value_line& v = values.lines()[i];
+            check(v.skip >= -1 && !(line < 0 && v.skip < 0), "a value before the line before it", text);
+            line += 1 + v.skip;
+            starts.push_back(static_cast<uint64_t>(line));
+            if (v.overlong > 0) check(v.overlong > 4096, "an over-long value under the limit", text);
+        }
+        out.append(text);
+        values.take(values.line_count(), text.size());
+    };
+    for (size_t at = 0; at < input.size(); at += chunk) {
+        values.feed(input.substr(at, chunk));
+        drain();
+    }
+    values.finish();
+    drain();
+    const auto input_lines = static_cast<uint64_t>(std::count(input.begin(), input.end(), '\n'));
+    for (uint64_t start : starts) check(start <= input_lines, "a value names a line past the input", input);
+    check(static_cast<size_t>(std::count(out.begin(), out.end(), '\n')) == starts.size(), "lines and their facts differ in number", out);
+    return out;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -92,6 +127,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         } catch (const std::exception&) {
             // a FlowFilter Hubble would refuse: the preset's filters alone
         }
+    }
+
+    std::string values_text;
+    if (data[1] & 2) {
+        std::vector<uint64_t> whole_starts, chunked_starts;
+        values_text = read_values(input, input.size() + 1, whole_starts);
+        const size_t chunk = (data[1] >> 2) + 1;
+        check(read_values(input, chunk, chunked_starts) == values_text && chunked_starts == whole_starts,
+              "the values depend on how the input is cut into chunks", input);
+        input = values_text;
     }
 
     std::unique_ptr<flow_matcher> matcher;
