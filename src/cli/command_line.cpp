@@ -14,7 +14,7 @@
 #include "cli/help.h"
 #include "cli/option_table.h"
 #include "cli/pflag_scan.h"
-#include "cli/suggest.h"
+#include "text/suggest.h"
 #include "filter/filter_json.h"
 #include "flow/flow_schema.h"
 #include "go/strconv.h"
@@ -81,10 +81,10 @@ void apply_flag(const flag_use& use, flag_values& v, options& o) {
             throw invalid_argument(use, e.what());
         }
         break;
-    case option_action::first: o.first = parse_count(use); break;
-    case option_action::last: o.last = parse_count(use); break;
-    case option_action::all: o.all = parse_switch(use); break;
-    case option_action::follow: o.follow = parse_switch(use); break;
+    case option_action::first: o.run.first = parse_count(use); break;
+    case option_action::last: o.run.last = parse_count(use); break;
+    case option_action::all: o.run.all = parse_switch(use); break;
+    case option_action::follow: o.input.follow = parse_switch(use); break;
     case option_action::since: v.since = use.value; break;
     case option_action::until: v.until = use.value; break;
     case option_action::allowlist: v.allowlist.push_back(use.value); break;
@@ -94,40 +94,40 @@ void apply_flag(const flag_use& use, flag_values& v, options& o) {
     case option_action::output: v.output = use.value; break;
     case option_action::time_format: v.time_format = use.value; break;
     case option_action::color: v.color = use.value; break;
-    case option_action::numeric: o.numeric = parse_switch(use); break;
-    case option_action::ip_translation: o.ip_translation = parse_switch(use); break;
-    case option_action::print_node_name: o.print_node_name = parse_switch(use); break;
+    case option_action::numeric: o.output.numeric = parse_switch(use); break;
+    case option_action::ip_translation: o.output.ip_translation = parse_switch(use); break;
+    case option_action::print_node_name: o.output.print_node_name = parse_switch(use); break;
     case option_action::field_mask:
         try {
-            for (auto& path : go::read_csv_record(use.value)) o.field_mask.push_back(std::move(path));
+            for (auto& path : go::read_csv_record(use.value)) o.output.field_mask.push_back(std::move(path));
         } catch (const std::invalid_argument& e) {
             throw invalid_argument(use, e.what());
         }
         break;
-    case option_action::use_default_field_masks: o.use_default_field_masks = parse_switch(use); break;
+    case option_action::use_default_field_masks: o.output.use_default_field_masks = parse_switch(use); break;
     case option_action::print_raw_filters: o.print_raw_filters = parse_switch(use); break;
-    case option_action::silent_errors: o.silent_errors = parse_switch(use); break;
-    case option_action::debug: o.debug = parse_switch(use); break;
+    case option_action::silent_errors: o.output.silent_errors = parse_switch(use); break;
+    case option_action::debug: o.output.debug = parse_switch(use); break;
     case option_action::port_forward: v.port_forward = parse_switch(use); break;
     case option_action::help: v.help = parse_switch(use); break;
     case option_action::version: v.version = parse_switch(use); break;
-    case option_action::quiet: o.quiet = parse_switch(use); break;
-    case option_action::count: o.count = parse_switch(use); break;
-    case option_action::strict: o.strict = parse_switch(use); break;
-    case option_action::line_buffered: o.line_buffered = parse_switch(use); break;
+    case option_action::quiet: o.run.quiet = parse_switch(use); break;
+    case option_action::count: o.run.count = parse_switch(use); break;
+    case option_action::strict: o.run.strict = parse_switch(use); break;
+    case option_action::line_buffered: o.run.line_buffered = parse_switch(use); break;
     case option_action::config: break;  // read before any flag is applied
     case option_action::aggregate_by:
         try {
             for (const auto& name : go::read_csv_record(use.value)) {
-                for (const auto& key : o.aggregate.keys)
+                for (const auto& key : o.output.aggregate.keys)
                     if (key.name == name) throw std::invalid_argument("key \"" + name + "\" is given twice");
-                o.aggregate.keys.push_back(parse_aggregate_key(name));
+                o.output.aggregate.keys.push_back(parse_aggregate_key(name));
             }
         } catch (const std::invalid_argument& e) {
             throw invalid_argument(use, e.what());
         }
         break;
-    case option_action::top: o.aggregate.top = parse_count(use); break;
+    case option_action::top: o.output.aggregate.top = parse_count(use); break;
     }
 }
 
@@ -183,20 +183,20 @@ void append_json_filters(std::string_view flag, const std::vector<std::string>& 
 // table; written on the command line it is a contradiction. Nothing is left to count with --quiet,
 // --count already is a count, and a field mask has no flows to cut.
 void check_aggregation(const recorded_args& recorded, const flag_values& v, options& o) {
-    if (!o.aggregate.active()) {
-        if (o.aggregate.top > 0) throw usage_error("--top needs --aggregate-by");
+    if (!o.output.aggregate.active()) {
+        if (o.output.aggregate.top > 0) throw usage_error("--top needs --aggregate-by");
         return;
     }
     const bool output_given = std::any_of(recorded.flags.begin(), recorded.flags.end(), [](const flag_use& use) {
         return use.spec->action == option_action::output;
     });
-    if (output_given && (o.output == output_format::compact || o.output == output_format::dict))
+    if (output_given && (o.output.format == output_format::compact || o.output.format == output_format::dict))
         throw combination_error(v, v.output + " output format is not compatible with --aggregate-by (it prints a "
                                    "table, or JSON rows with -o json)");
-    if (!o.field_mask.empty()) throw combination_error(v, "cannot set both --aggregate-by and --field-mask");
-    if (o.count) throw combination_error(v, "cannot set both --aggregate-by and --count");
-    if (o.quiet) throw combination_error(v, "cannot set both --aggregate-by and --quiet");
-    o.aggregate.format = o.output == output_format::json ? aggregate_format::json : aggregate_format::table;
+    if (!o.output.field_mask.empty()) throw combination_error(v, "cannot set both --aggregate-by and --field-mask");
+    if (o.run.count) throw combination_error(v, "cannot set both --aggregate-by and --count");
+    if (o.run.quiet) throw combination_error(v, "cannot set both --aggregate-by and --quiet");
+    o.output.aggregate.format = o.output.format == output_format::json ? aggregate_format::json : aggregate_format::table;
 }
 
 // What fieldmaskpb.New says of the first path that is not a Flow field, when hubble builds the
@@ -221,15 +221,15 @@ void apply_exporter_config(const flag_values& v, options& o, std::vector<std::st
     }
     exporter_flow_log fl = load_exporter_config(v.exporter_config, v.exporter_name);
     for (auto& w : fl.warnings) warnings.push_back(std::move(w));
-    for (auto& f : fl.exclude) o.filters.deny.push_back(std::move(f));
-    if (o.filters.allow.empty())
-        o.filters.allow = std::move(fl.include);
+    for (auto& f : fl.exclude) o.filter.lists.deny.push_back(std::move(f));
+    if (o.filter.lists.allow.empty())
+        o.filter.lists.allow = std::move(fl.include);
     else
-        o.filters.also_allow = std::move(fl.include);
-    if (o.field_mask.empty() && o.output == output_format::json) o.field_mask = std::move(fl.field_mask);
+        o.filter.lists.also_allow = std::move(fl.include);
+    if (o.output.field_mask.empty() && o.output.format == output_format::json) o.output.field_mask = std::move(fl.field_mask);
     if (fl.end_ns) {
         const int64_t last = *fl.end_ns == INT64_MIN ? INT64_MIN : *fl.end_ns - 1;
-        if (!o.until_ns || *o.until_ns > last) o.until_ns = last;
+        if (!o.filter.until_ns || *o.filter.until_ns > last) o.filter.until_ns = last;
     }
 }
 
@@ -277,7 +277,7 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
     // 1. Flags, left to right; the first error wins, a syntax error after them included.
     for (const auto& use : recorded.flags) apply_flag(use, v, o);
     if (!scanned.error.empty()) throw usage_error(scanned.error);
-    o.files = std::move(recorded.files);
+    o.input.files = std::move(recorded.files);
 
     if (v.help || v.version) {
         result.exit_now = true;
@@ -287,36 +287,36 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
 
     // 2. Pre-run checks.
     if (v.filters.negation_pending()) throw usage_error("trailing --not found in the arguments");
-    o.output = parse_output(v.output);
-    if (o.output == output_format::table && o.follow)
+    o.output.format = parse_output(v.output);
+    if (o.output.format == output_format::table && o.input.follow)
         throw combination_error(v, "table output format is not compatible with follow mode");
-    if (o.output != output_format::json && !o.field_mask.empty())
+    if (o.output.format != output_format::json && !o.output.field_mask.empty())
         throw combination_error(v, v.output + " output format is not compatible with custom field mask");
     check_aggregation(recorded, v, o);
-    o.time_format = canonical_time_format(v.time_format);
-    o.color = parse_color(v.color);
-    if (o.numeric) o.ip_translation = false;
+    o.output.time_format = canonical_time_format(v.time_format);
+    o.output.color = parse_color(v.color);
+    if (o.output.numeric) o.output.ip_translation = false;
 
     // 3. The request: selectors, time bounds, filters.
-    if (o.first > 0 && o.last > 0) throw combination_error(v, "cannot set both --first and --last");
-    if (o.first > 0 && o.all) throw combination_error(v, "cannot set both --first and --all");
-    if (o.first > 0 && o.follow) throw combination_error(v, "cannot set both --first and --follow");
-    if (o.last > 0 && o.all) throw combination_error(v, "cannot set both --last and --all");
-    if (o.quiet && o.count) throw combination_error(v, "cannot set both --quiet and --count");
-    if (!v.since.empty()) o.since_ns = parse_time_bound("since", v.since, now);
-    if (!v.until.empty() && !o.follow) o.until_ns = parse_time_bound("until", v.until, now);
+    if (o.run.first > 0 && o.run.last > 0) throw combination_error(v, "cannot set both --first and --last");
+    if (o.run.first > 0 && o.run.all) throw combination_error(v, "cannot set both --first and --all");
+    if (o.run.first > 0 && o.input.follow) throw combination_error(v, "cannot set both --first and --follow");
+    if (o.run.last > 0 && o.run.all) throw combination_error(v, "cannot set both --last and --all");
+    if (o.run.quiet && o.run.count) throw combination_error(v, "cannot set both --quiet and --count");
+    if (!v.since.empty()) o.filter.since_ns = parse_time_bound("since", v.since, now);
+    if (!v.until.empty() && !o.input.follow) o.filter.until_ns = parse_time_bound("until", v.until, now);
 
-    o.filters = v.filters.build();
-    append_json_filters("allowlist", v.allowlist, o.filters.allow);
-    append_json_filters("denylist", v.denylist, o.filters.deny);
-    check_field_mask(o.field_mask);
+    o.filter.lists = v.filters.build();
+    append_json_filters("allowlist", v.allowlist, o.filter.lists.allow);
+    append_json_filters("denylist", v.denylist, o.filter.lists.deny);
+    check_field_mask(o.output.field_mask);
     apply_exporter_config(v, o, result.warnings);
 
     // 4. --print-raw-filters prints before any input would be opened.
     if (o.print_raw_filters) {
         result.exit_now = true;
         try {
-            result.print = format_raw_filters(o.filters);
+            result.print = format_raw_filters(o.filter.lists);
         } catch (const filter_json_error& e) {
             throw usage_error(e.what());
         }
@@ -326,10 +326,10 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
     // 5. What hubble checks when it opens the input.
     if (v.port_forward)
         throw usage_error("cannot use --port-forward: flowgrep reads flows from files, not from a Hubble server");
-    if (o.first == 0 && o.last != no_limit && o.last > max_last)
-        throw usage_error("--last must be <= 1_000_000, got " + std::to_string(o.last));
-    if (o.first == no_limit) o.first = 0;
-    if (o.last == no_limit) o.last = 0;
+    if (o.run.first == 0 && o.run.last != no_limit && o.run.last > max_last)
+        throw usage_error("--last must be <= 1_000_000, got " + std::to_string(o.run.last));
+    if (o.run.first == no_limit) o.run.first = 0;
+    if (o.run.last == no_limit) o.run.last = 0;
     return result;
 }
 
@@ -375,7 +375,7 @@ void check_flag_value(const option_spec& spec, const std::string& value, int64_t
         options o;
         flag_values v;
         apply_flag(use, v, o);
-        check_field_mask(o.field_mask);
+        check_field_mask(o.output.field_mask);
         break;
     }
     case option_action::aggregate_by: {

@@ -28,7 +28,7 @@ void bad_line_report::summarise() {
     shown_ = 0;
 }
 
-ordered_output::ordered_output(const options& opts, line_use use, const block_reader& reader,
+ordered_output::ordered_output(const run_settings& opts, line_use use, const block_reader& reader,
                                output_sink& out, output_sink& err, line_processor* printer)
     : opts_(opts),
       use_(use),

@@ -8,12 +8,12 @@
 #include <optional>
 #include <string>
 
-#include "cli/options.h"
 #include "exit_status.h"
 #include "input/block_reader.h"
 #include "output/sink.h"
 #include "pipeline/block_output.h"
 #include "pipeline/line_processor.h"
+#include "pipeline/run_settings.h"
 #include "select/selector.h"
 
 namespace flowgrep {
@@ -39,7 +39,7 @@ public:
     // `use` says what the workers made of the lines that passed (see line_use). When they kept
     // copies of the lines, `printer` prints them here, in order; it also prints what is printed
     // at the end (table output). Null when nothing is printed.
-    ordered_output(const options& opts, line_use use, const block_reader& reader, output_sink& out,
+    ordered_output(const run_settings& opts, line_use use, const block_reader& reader, output_sink& out,
                    output_sink& err, line_processor* printer);
 
     // Uses the next block's results. False when no more input is wanted.
@@ -60,7 +60,7 @@ private:
     void print_kept(std::string_view text);
     void print_last();
 
-    const options& opts_;
+    const run_settings& opts_;
     line_use use_;
     const block_reader& reader_;
     output_sink& out_;

@@ -8,7 +8,7 @@ namespace flowgrep::test {
 
 namespace {
 
-std::string compact(const response& r, const options& opts = {}) {
+std::string compact(const response& r, const output_settings& opts = {}) {
     return print_all(opts, r).out;
 }
 
@@ -181,21 +181,21 @@ TEST_CASE("compact prints the synthetic sample flows like Hubble", "[output][com
               "(ID:23456) Policy denied DROPPED (TCP Flags: SYN)\n");
     }
     SECTION("--numeric prints IPs") {
-        options o;
+        output_settings o;
         o.numeric = true;
         CHECK(compact(synthetic_drop(), o) ==
               "Jan  2 03:04:05.123: 10.0.0.1:40000 (ID:12345) -> 10.0.0.2:80 (ID:23456) Policy "
               "denied DROPPED (TCP Flags: SYN)\n");
     }
     SECTION("--ip-translation=false prints IPs") {
-        options o;
+        output_settings o;
         o.ip_translation = false;
         CHECK(compact(synthetic_drop(), o) ==
               "Jan  2 03:04:05.123: 10.0.0.1:40000 (ID:12345) -> 10.0.0.2:80 (ID:23456) Policy "
               "denied DROPPED (TCP Flags: SYN)\n");
     }
     SECTION("--print-node-name") {
-        options o;
+        output_settings o;
         o.print_node_name = true;
         CHECK(compact(synthetic_drop(), o) ==
               "Jan  2 03:04:05.123 [kind-worker]: default/client-abc:40000 (ID:12345) -> "
@@ -439,7 +439,7 @@ TEST_CASE("compact swaps hosts and identities of replies only", "[output][compac
 }
 
 TEST_CASE("compact colours hosts, ports, identities, verdicts and auth", "[output][compact][color]") {
-    options o;
+    output_settings o;
     o.color = color_mode::always;
     response r = synthetic_drop();
     r.flow.auth_type = 2;
@@ -457,7 +457,7 @@ TEST_CASE("compact colours hosts, ports, identities, verdicts and auth", "[outpu
 
 TEST_CASE("compact colours MAC addresses without a port and leaves unknown verdicts plain",
           "[output][compact][color]") {
-    options o;
+    output_settings o;
     o.color = color_mode::always;
     response r = flow_response();
     r.flow.has_ethernet = true;
@@ -490,7 +490,7 @@ TEST_CASE("compact prints lost events without a time", "[output][compact]") {
 
 TEST_CASE("compact prints nothing for empty responses", "[output][compact]") {
     response r;  // {} or an agent event
-    printed p = print_all(options{}, r);
+    printed p = print_all(output_settings{}, r);
     CHECK(p.out.empty());
     CHECK(p.err.empty());
 }

@@ -47,14 +47,14 @@ const std::string http_block =
 }  // namespace
 
 TEST_CASE("dict prints one block per flow with separators between them", "[output][dict]") {
-    const options dict = with_output(output_format::dict);
+    const output_settings dict = with_output(output_format::dict);
     CHECK(print_all(dict, http_request()).out == http_block);
     CHECK(print_all(dict, http_request(), response{}, http_request()).out ==
           http_block + "------------\n" + http_block);
 }
 
 TEST_CASE("dict adds NODE after TIMESTAMP with --print-node-name", "[output][dict]") {
-    options o = with_output(output_format::dict);
+    output_settings o = with_output(output_format::dict);
     o.print_node_name = true;
     response r = http_request();
     CHECK(print_all(o, r).out.starts_with(
@@ -71,7 +71,7 @@ TEST_CASE("dict neither swaps replies nor appends the auth type", "[output][dict
 }
 
 TEST_CASE("dict prints lost events as a block with empty fields", "[output][dict]") {
-    options o = with_output(output_format::dict);
+    output_settings o = with_output(output_format::dict);
     CHECK(print_all(o, http_request(), lost(1, 42, true, 3)).out ==
           http_block +
               "------------\n"
@@ -91,7 +91,7 @@ TEST_CASE("dict prints lost events as a block with empty fields", "[output][dict
 }
 
 TEST_CASE("dict colours hosts and verdicts but not the rest", "[output][dict][color]") {
-    options o = with_output(output_format::dict);
+    output_settings o = with_output(output_format::dict);
     o.color = color_mode::always;
     response r = http_request();
     r.flow.auth_type = 2;
