@@ -68,7 +68,13 @@ void line_processor::process(const input_block& block, block_output& result) {
         if (wrapping == unwrap_kind::other_log) continue;  // the agent's own log records: not flows
         bool ok = line.overlong == 0 && wrapping != unwrap_kind::cri_partial && parser_.parse(text, response_);
         if (ok && window_.active() && !window_.contains(response_)) continue;
-        if (ok && !matcher_.matches(response_)) continue;
+        if (ok) {
+            match_errors_.clear();
+            const bool matched = matcher_.matches(response_, &match_errors_);
+            for (std::string& e : match_errors_)
+                result.bad.push_back({index, out_.buffer().size(), err_.buffer().size(), std::move(e), true});
+            if (!matched) continue;
+        }
         if (ok) ok = parser_.check_rest(text);
         if (!ok) {
             result.bad.push_back(

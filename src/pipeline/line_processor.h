@@ -52,6 +52,7 @@ private:
     std::unique_ptr<printer> printer_;
     std::optional<aggregator> aggregator_;
     flow_matcher matcher_;
+    match_errors match_errors_;  // of the line being matched; reused
     time_window window_;
     line_unwrapper unwrapper_;
     response_parser parser_;

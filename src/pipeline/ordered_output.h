@@ -24,7 +24,9 @@ class bad_line_report {
 public:
     static constexpr uint64_t shown_per_source = 20;
 
-    void report(const std::string& source, uint64_t line, std::string_view reason);
+    // `skipped`: a bad line, which is skipped; else a warning about a line that was read (a CEL
+    // runtime error), which counts the same.
+    void report(const std::string& source, uint64_t line, std::string_view reason, bool skipped);
     // Ends a source: the count of the bad lines not shown, if any.
     void summarise();
 
