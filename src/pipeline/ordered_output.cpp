@@ -17,15 +17,19 @@ void bad_line_report::report(const std::string& source, uint64_t line, std::stri
         ++shown_;
         warning_line(fmt::format("{}:{}", source, line), skipped ? fmt::format("{}; line skipped", reason) : reason);
     } else {
-        if (hidden_ == 0) source_ = source;
-        ++hidden_;
+        if (hidden_ == 0 && hidden_errors_ == 0) source_ = source;
+        ++(skipped ? hidden_ : hidden_errors_);
     }
 }
 
 void bad_line_report::summarise() {
     if (hidden_ > 0)
         warning_line(source_, fmt::format("{} more bad {} skipped", hidden_, hidden_ == 1 ? "line" : "lines"));
+    if (hidden_errors_ > 0)
+        warning_line(source_, fmt::format("{} more filter {} not shown", hidden_errors_,
+                                          hidden_errors_ == 1 ? "error" : "errors"));
     hidden_ = 0;
+    hidden_errors_ = 0;
     shown_ = 0;
 }
 

@@ -27,12 +27,13 @@ public:
     // `skipped`: a bad line, which is skipped; else a warning about a line that was read (a CEL
     // runtime error), which counts the same.
     void report(const std::string& source, uint64_t line, std::string_view reason, bool skipped);
-    // Ends a source: the count of the bad lines not shown, if any.
+    // Ends a source: the count of the bad lines not shown, and of the filter errors, if any.
     void summarise();
 
 private:
     uint64_t shown_ = 0;
-    uint64_t hidden_ = 0;
+    uint64_t hidden_ = 0;         // bad lines not shown
+    uint64_t hidden_errors_ = 0;  // filter errors not shown
     std::string source_;  // the name, kept only once lines are being hidden
 };
 
