@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "filter/match_errors.h"
-
 #include "filter/cel/cel_program.h"
+#include "filter/match_errors.h"
 #include "flow/fields.h"
 #include "flow/flow.h"
 

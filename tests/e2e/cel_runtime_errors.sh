@@ -50,6 +50,18 @@ flowgrep: warning: big.json:1500: $division
 flowgrep: warning: big.json:4000: $division
 flowgrep: error: big.json:5000: invalid JSON at column 10: expected a value, found 'o'"
 
+what="a flow another allow filter keeps still gets its warning, before its output"
+make_input "2 3" ""
+head -n 4 "$work/big.json" >four.json
+{ echo "$flow"; echo "flowgrep: warning: four.json:2: $division"; echo "$zero"
+  echo "flowgrep: warning: four.json:3: $division"; echo "$zero"; echo "$flow"; } >"$work/want"
+# stdout and stderr in one file (not through fg), so that the order between them shows.
+env -i PATH=/usr/bin:/bin TZ=UTC "$bin" --allowlist "{\"experimental\":{\"cel_expression\":[\"$expr\"]}}" \
+    --allowlist '{"experimental":{"cel_expression":["_flow.source.ID == 0u"]}}' -o json four.json >"$work/out" 2>&1
+status=$?
+expect_status 0
+expect_out "$work/want"
+
 what="CEL errors count in the limit of 20 warnings per file, and are summed up apart"
 errs=$(seq 400 400 10000 | tr '\n' ' ')  # 25 lines
 make_input "$errs" "7000 11000 11001"
