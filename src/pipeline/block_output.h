@@ -24,7 +24,7 @@ struct bad_line {
     std::string reason;
     // A filter's runtime error (CEL) rather than a bad line: a warning with FILE:LINE that counts
     // towards the per-source limit, but the line was read fine, so --strict does not stop at it.
-    bool filter_error = false;
+    bool from_filter = false;
 };
 
 struct block_output {

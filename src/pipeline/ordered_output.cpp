@@ -104,13 +104,13 @@ bool ordered_output::use(const input_block& block, const block_output& r) {
             for (; bad != r.bad.end() && bad->line <= line; ++bad) {
                 write_upto(r, out_pos, err_pos, bad->out_at, bad->err_at);
                 out_.flush();
-                if (opts_.strict && !bad->filter_error) {
+                if (opts_.strict && !bad->from_filter) {
                     // Stop here; flows already printed stay printed, --last and --count have nothing to say.
                     strict_error_ = fmt::format("{}:{}: {}", source, line_base_ + bad->line + 1, bad->reason);
                     stopped_ = exit_status::error;
                     return false;
                 }
-                bad_.report(source, line_base_ + bad->line + 1, bad->reason, !bad->filter_error);
+                bad_.report(source, line_base_ + bad->line + 1, bad->reason, !bad->from_filter);
             }
             return true;
         };
