@@ -1,12 +1,9 @@
 #!/usr/bin/env bash
-# The room order of src/: a file may include headers of its own room and of the rooms below it,
-# never above or beside it, so that data flows one way (input -> flow -> filter -> output) and no
-# module reaches back up the chain. Lowest first:
-#   text/ (dependency-free helpers) < go/ < flow/ < filter/, input/, select/ < output/ < pipeline/
-#   < cli/ < main.cpp
-# Headers at the top of src/ (exit_status.h) depend on nothing and count as text's level.
-# Usage: rooms.sh SRC_DIR   (prints each violation as FILE:LINE and exits 1 if there is one)
-#        rooms.sh --self-test   (checks that a violation is caught)
+# The room order of src/: a file includes headers of its own room and of the rooms below it only,
+# so data flows one way and no module reaches back up the chain. Lowest first: text/ (and the
+# headers at the top of src/, such as exit_status.h) < go/ < flow/ < filter/, input/, select/ <
+# output/ < pipeline/ < cli/ < main.cpp.
+# Usage: rooms.sh SRC_DIR (each violation as FILE:LINE, exit 1) | rooms.sh --self-test
 set -uo pipefail
 
 rank_of() {
