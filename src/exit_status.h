@@ -29,11 +29,15 @@ inline constexpr exit_status_doc exit_status_docs[] = {
      "flow that matched still means 0."},
 };
 
-// flowgrep catches no signal: SIGPIPE (the reader of its output went away, as with | head),
-// SIGINT and SIGTERM end it at once and quietly, and the shell reports 128 + the signal's number.
+// flowgrep catches no signal but under --follow: SIGPIPE (the reader of its output went away, as
+// with | head), SIGINT and SIGTERM end it at once and quietly, and the shell reports 128 + the
+// signal's number. Under --follow, SIGINT and SIGTERM end the input instead (input/interrupt.h):
+// what is due at the end is printed and the status is that of a run to the end.
 inline constexpr const char* exit_status_signal_note =
     "When the program reading flowgrep's output exits early (| head), flowgrep ends at once and quietly, "
     "killed by SIGPIPE as cat and grep are: the shell reports 141. SIGINT and SIGTERM also end it at "
-    "once (130, 143).";
+    "once (130, 143), except under --follow: there they end the input, what is due at the end is still "
+    "printed (the --last lines, the --aggregate-by table, the --count), and the status is that of a "
+    "run to the end (0, or 1 when --quiet or --count found nothing). A second SIGINT ends it at once.";
 
 }  // namespace flowgrep

@@ -44,20 +44,20 @@ color_mode parse_color(std::string_view value) {
 // table; written on the command line it is a contradiction. Nothing is left to count with --quiet,
 // --count already is a count, and a field mask has no flows to cut.
 void check_aggregation(const scanned_args& scanned, const flag_state& v, options& o) {
-    if (!o.aggregate.active()) {
-        if (o.aggregate.top > 0) throw usage_error("--top needs --aggregate-by");
+    if (!o.output.aggregate.active()) {
+        if (o.output.aggregate.top > 0) throw usage_error("--top needs --aggregate-by");
         return;
     }
     const option_spec* output_flag = find_long_option("output");
     const bool output_given = std::any_of(scanned.flags.begin(), scanned.flags.end(),
                                           [&](const flag_use& use) { return use.spec == output_flag; });
-    if (output_given && (o.output == output_format::compact || o.output == output_format::dict))
+    if (output_given && (o.output.format == output_format::compact || o.output.format == output_format::dict))
         throw combination_error(v, v.output + " output format is not compatible with --aggregate-by (it prints a "
                                    "table, or JSON rows with -o json)");
-    if (!o.field_mask.empty()) throw combination_error(v, "cannot set both --aggregate-by and --field-mask");
-    if (o.count) throw combination_error(v, "cannot set both --aggregate-by and --count");
-    if (o.quiet) throw combination_error(v, "cannot set both --aggregate-by and --quiet");
-    o.aggregate.format = o.output == output_format::json ? aggregate_format::json : aggregate_format::table;
+    if (!o.output.field_mask.empty()) throw combination_error(v, "cannot set both --aggregate-by and --field-mask");
+    if (o.run.count) throw combination_error(v, "cannot set both --aggregate-by and --count");
+    if (o.run.quiet) throw combination_error(v, "cannot set both --aggregate-by and --quiet");
+    o.output.aggregate.format = o.output.format == output_format::json ? aggregate_format::json : aggregate_format::table;
 }
 
 // --exporter-config: the exporter's filters narrowed by the command line's, never widened. Its
@@ -72,15 +72,15 @@ void apply_exporter_config(const flag_state& v, options& o, std::vector<std::str
     }
     exporter_flow_log fl = load_exporter_config(v.exporter_config, v.exporter_name);
     for (auto& w : fl.warnings) warnings.push_back(std::move(w));
-    for (auto& f : fl.exclude) o.filters.deny.push_back(std::move(f));
-    if (o.filters.allow.empty())
-        o.filters.allow = std::move(fl.include);
+    for (auto& f : fl.exclude) o.filter.lists.deny.push_back(std::move(f));
+    if (o.filter.lists.allow.empty())
+        o.filter.lists.allow = std::move(fl.include);
     else
-        o.filters.also_allow = std::move(fl.include);
-    if (o.field_mask.empty() && o.output == output_format::json) o.field_mask = std::move(fl.field_mask);
+        o.filter.lists.also_allow = std::move(fl.include);
+    if (o.output.field_mask.empty() && o.output.format == output_format::json) o.output.field_mask = std::move(fl.field_mask);
     if (fl.end_ns) {
         const int64_t last = *fl.end_ns == INT64_MIN ? INT64_MIN : *fl.end_ns - 1;
-        if (!o.until_ns || *o.until_ns > last) o.until_ns = last;
+        if (!o.filter.until_ns || *o.filter.until_ns > last) o.filter.until_ns = last;
     }
 }
 
@@ -111,7 +111,7 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
     // 1. Flags, left to right; the first error wins, a syntax error after them included.
     for (const auto& use : scanned.flags) use.spec->apply(use, v);
     if (!scanned.error.empty()) throw usage_error(scanned.error);
-    o.files = std::move(scanned.positionals);
+    o.input.files = std::move(scanned.positionals);
 
     if (v.help || v.version) {
         result.exit_now = true;
@@ -122,36 +122,36 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
 
     // 2. Pre-run checks.
     if (v.filters.negation_pending()) throw usage_error("trailing --not found in the arguments");
-    o.output = parse_output(v.output);
-    if (o.output == output_format::table && o.follow)
+    o.output.format = parse_output(v.output);
+    if (o.output.format == output_format::table && o.input.follow)
         throw combination_error(v, "table output format is not compatible with follow mode");
-    if (o.output != output_format::json && !o.field_mask.empty())
+    if (o.output.format != output_format::json && !o.output.field_mask.empty())
         throw combination_error(v, v.output + " output format is not compatible with custom field mask");
     check_aggregation(scanned, v, o);
-    o.time_format = canonical_time_format(v.time_format);
-    o.color = parse_color(v.color);
-    if (o.numeric) o.ip_translation = false;
+    o.output.time_format = canonical_time_format(v.time_format);
+    o.output.color = parse_color(v.color);
+    if (o.output.numeric) o.output.ip_translation = false;
 
     // 3. The request: selectors, time bounds, filters.
-    if (o.first > 0 && o.last > 0) throw combination_error(v, "cannot set both --first and --last");
-    if (o.first > 0 && o.all) throw combination_error(v, "cannot set both --first and --all");
-    if (o.first > 0 && o.follow) throw combination_error(v, "cannot set both --first and --follow");
-    if (o.last > 0 && o.all) throw combination_error(v, "cannot set both --last and --all");
-    if (o.quiet && o.count) throw combination_error(v, "cannot set both --quiet and --count");
-    if (!v.since.empty()) o.since_ns = parse_time_bound("since", v.since, now);
-    if (!v.until.empty() && !o.follow) o.until_ns = parse_time_bound("until", v.until, now);
+    if (o.run.first > 0 && o.run.last > 0) throw combination_error(v, "cannot set both --first and --last");
+    if (o.run.first > 0 && o.run.all) throw combination_error(v, "cannot set both --first and --all");
+    if (o.run.first > 0 && o.input.follow) throw combination_error(v, "cannot set both --first and --follow");
+    if (o.run.last > 0 && o.run.all) throw combination_error(v, "cannot set both --last and --all");
+    if (o.run.quiet && o.run.count) throw combination_error(v, "cannot set both --quiet and --count");
+    if (!v.since.empty()) o.filter.since_ns = parse_time_bound("since", v.since, now);
+    if (!v.until.empty() && !o.input.follow) o.filter.until_ns = parse_time_bound("until", v.until, now);
 
-    o.filters = v.filters.build();
-    append_json_filters("allowlist", v.allowlist, o.filters.allow);
-    append_json_filters("denylist", v.denylist, o.filters.deny);
-    check_field_mask(o.field_mask);
+    o.filter.lists = v.filters.build();
+    append_json_filters("allowlist", v.allowlist, o.filter.lists.allow);
+    append_json_filters("denylist", v.denylist, o.filter.lists.deny);
+    check_field_mask(o.output.field_mask);
     apply_exporter_config(v, o, result.warnings);
 
     // 4. --print-raw-filters prints before any input would be opened.
     if (o.print_raw_filters) {
         result.exit_now = true;
         try {
-            result.print = format_raw_filters(o.filters);
+            result.print = format_raw_filters(o.filter.lists);
         } catch (const filter_json_error& e) {
             throw usage_error(e.what());
         }
@@ -163,8 +163,8 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
     if (v.port_forward)
         throw usage_error("cannot use --port-forward: flowgrep reads flows from files, not from a Hubble server");
     if (v.last) v.last->spec->check(*v.last, now_ns);
-    if (o.first == no_limit) o.first = 0;
-    if (o.last == no_limit) o.last = 0;
+    if (o.run.first == no_limit) o.run.first = 0;
+    if (o.run.last == no_limit) o.run.last = 0;
     result.opts = std::move(o);
     return result;
 }

@@ -9,7 +9,7 @@
 #include "cli/config_command.h"
 #include "cli/event_types_table.h"
 #include "cli/subcommands.h"
-#include "cli/suggest.h"
+#include "text/suggest.h"
 
 namespace flowgrep {
 

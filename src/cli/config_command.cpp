@@ -7,7 +7,7 @@
 #include "cli/command_line.h"
 #include "cli/config_file.h"
 #include "cli/subcommands.h"
-#include "cli/suggest.h"
+#include "text/suggest.h"
 
 namespace flowgrep {
 

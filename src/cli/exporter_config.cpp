@@ -22,7 +22,7 @@
 #include "flow/flow_schema.h"
 #include "flow/parse.h"
 #include "go/strconv.h"
-#include "output/text_append.h"
+#include "text/append.h"
 
 namespace flowgrep {
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "cli/option_table.h"
-#include "cli/suggest.h"
+#include "text/suggest.h"
 #include "flow/enums.h"
 #include "flow/flow.h"
 #include "go/strconv.h"

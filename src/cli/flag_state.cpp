@@ -3,7 +3,7 @@
 #include "cli/flag_state.h"
 
 #include "cli/option_table.h"
-#include "cli/suggest.h"
+#include "text/suggest.h"
 #include "filter/filter_json.h"
 #include "flow/flow_schema.h"
 #include "go/strconv.h"

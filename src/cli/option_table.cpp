@@ -49,9 +49,10 @@ void add_filter(const flag_use& use, flag_state& s) {
     }
 }
 
-template <bool options::*field>
+// A switch or count of one stage's settings: `part` picks the stage, `field` the setting.
+template <auto part, auto field>
 void set_switch(const flag_use& use, flag_state& s) {
-    s.opts.*field = switch_value(use);
+    (s.opts.*part).*field = switch_value(use);
 }
 
 template <bool flag_state::*field>
@@ -59,9 +60,9 @@ void set_flag(const flag_use& use, flag_state& s) {
     s.*field = switch_value(use);
 }
 
-template <uint64_t options::*field>
+template <auto part, auto field>
 void set_count(const flag_use& use, flag_state& s) {
-    s.opts.*field = count_value(use);
+    (s.opts.*part).*field = count_value(use);
 }
 
 // Values read, or checked, once the command line is complete.
@@ -76,16 +77,16 @@ void add_text(const flag_use& use, flag_state& s) {
 }
 
 void set_last(const flag_use& use, flag_state& s) {
-    s.opts.last = count_value(use);
+    s.opts.run.last = count_value(use);
     s.last = use;
 }
 
-void set_top(const flag_use& use, flag_state& s) { s.opts.aggregate.top = count_value(use); }
+void set_top(const flag_use& use, flag_state& s) { s.opts.output.aggregate.top = count_value(use); }
 
 // pflag's string slices: one CSV record per use.
 void add_field_mask(const flag_use& use, flag_state& s) {
     try {
-        for (auto& path : go::read_csv_record(use.value)) s.opts.field_mask.push_back(std::move(path));
+        for (auto& path : go::read_csv_record(use.value)) s.opts.output.field_mask.push_back(std::move(path));
     } catch (const std::invalid_argument& e) {
         throw invalid_argument(use, e.what());
     }
@@ -94,9 +95,9 @@ void add_field_mask(const flag_use& use, flag_state& s) {
 void add_aggregate_keys(const flag_use& use, flag_state& s) {
     try {
         for (const auto& name : go::read_csv_record(use.value)) {
-            for (const auto& key : s.opts.aggregate.keys)
+            for (const auto& key : s.opts.output.aggregate.keys)
                 if (key.name == name) throw std::invalid_argument("key \"" + name + "\" is given twice");
-            s.opts.aggregate.keys.push_back(parse_aggregate_key(name));
+            s.opts.output.aggregate.keys.push_back(parse_aggregate_key(name));
         }
     } catch (const std::invalid_argument& e) {
         throw invalid_argument(use, e.what());
@@ -162,7 +163,7 @@ void check_output(const flag_use& use, int64_t) { parse_output(use.value); }
 void check_field_mask_paths(const flag_use& use, int64_t) {
     flag_state s;
     add_field_mask(use, s);
-    check_field_mask(s.opts.field_mask);
+    check_field_mask(s.opts.output.field_mask);
 }
 
 }  // namespace
@@ -204,13 +205,13 @@ std::vector<option_spec> build_table() {
          .description =
              "Print every flow that passes the filters. This is what flowgrep does anyway; the flag exists so "
              "that hubble observe command lines carry over. It cannot be combined with --first or --last.",
-         .apply = set_switch<&options::all>},
+         .apply = set_switch<&options::run, &run_settings::all>},
         {.name = "first", .metavar = "N", .group = g::selectors, .completion = c::free, .default_value = "0",
          .summary = "stop after the first N matching flows",
          .description =
              "Print the first N flows that pass the time window and the filters, then stop reading. N is an "
              "unsigned integer and may carry a Go base prefix (0x10); 0 means no limit.",
-         .apply = set_count<&options::first>},
+         .apply = set_count<&options::run, &run_settings::first>},
         {.name = "follow", .short_name = 'f', .group = g::selectors, .value = v::boolean, .implicit_value = "true",
          .default_value = "false",
          .summary = "follow the last FILE as it grows, like tail -F",
@@ -222,7 +223,7 @@ std::vector<option_spec> build_table() {
              "events.log.2.gz events.log.1 events.log` reads the backups, then follows the live file. Standard "
              "input and a compressed last FILE are read to their end as without --follow. As with hubble observe, "
              "--until is then ignored, and --first and -o table are rejected.",
-         .apply = set_switch<&options::follow>},
+         .apply = set_switch<&options::input, &input_settings::follow>},
         {.name = "last", .metavar = "N", .group = g::selectors, .completion = c::free, .default_value = "0",
          .summary = "print only the last N matching flows",
          .description =
@@ -726,14 +727,14 @@ std::vector<option_spec> build_table() {
              "Print only how many flows would have been printed (after --first or --last), as one number, and "
              "exit with status 1 when it is 0, as grep -c does. Node status, lost events and empty responses are "
              "not counted. Cannot be combined with --quiet.",
-         .apply = set_switch<&options::count>},
+         .apply = set_switch<&options::run, &run_settings::count>},
         {.name = "ip-translation", .group = g::formatting, .value = v::boolean, .implicit_value = "true",
          .default_value = "true",
          .summary = "show names instead of IPs (default true)",
          .description =
              "Show endpoints by pod, service or domain name where the flow knows one. On by default; turn it off "
              "with --ip-translation=false (a separate false word would be a file name).",
-         .apply = set_switch<&options::ip_translation>},
+         .apply = set_switch<&options::output, &output_settings::ip_translation>},
         {.name = "line-buffered", .group = g::formatting, .value = v::boolean, .implicit_value = "true",
          .default_value = "false",
          .summary = "flush the output after every flow",
@@ -741,12 +742,12 @@ std::vector<option_spec> build_table() {
              "Write each flow out as soon as it is printed, for a pipe whose reader wants flows as they come "
              "(tail -f | flowgrep --line-buffered | ...). This is what happens anyway when standard output is a "
              "terminal; otherwise output goes out in large blocks, which is much faster.",
-         .apply = set_switch<&options::line_buffered>},
+         .apply = set_switch<&options::run, &run_settings::line_buffered>},
         {.name = "numeric", .group = g::formatting, .value = v::boolean, .implicit_value = "true",
          .default_value = "false",
          .summary = "show IP addresses instead of names",
          .description = "Show IP addresses rather than names; wins over --ip-translation.",
-         .apply = set_switch<&options::numeric>},
+         .apply = set_switch<&options::output, &output_settings::numeric>},
         {.name = "output", .short_name = 'o', .metavar = "FORMAT", .group = g::formatting, .completion = c::choice,
          .choices = {"compact", "dict", "table", "json", "jsonpb"}, .default_value = "compact",
          .summary = "how to print flows",
@@ -758,14 +759,14 @@ std::vector<option_spec> build_table() {
          .default_value = "false",
          .summary = "show the node that observed each flow",
          .description = "Add the name of the node that observed each flow to the output.",
-         .apply = set_switch<&options::print_node_name>},
+         .apply = set_switch<&options::output, &output_settings::print_node_name>},
         {.name = "print-policy-names", .group = g::formatting, .value = v::boolean, .implicit_value = "true",
          .default_value = "false",
          .summary = "print policy names in output",
          .description =
              "Name the network policies that allowed or denied each flow beside its verdict, as hubble "
              "prints them (the flow's egress and ingress allowed_by and denied_by lists).",
-         .apply = set_switch<&options::print_policy_names>},
+         .apply = set_switch<&options::output, &output_settings::print_policy_names>},
         {.name = "quiet", .short_name = 'q', .group = g::formatting, .value = v::boolean, .implicit_value = "true",
          .default_value = "false",
          .summary = "print nothing, stop at the first matching flow",
@@ -773,7 +774,7 @@ std::vector<option_spec> build_table() {
              "Print no flows and stop reading at the first flow that passes the time window and the filters: exit "
              "status 0 if there is one, 1 if there is none, as grep -q does. Warnings and errors are still "
              "printed. Cannot be combined with --count.",
-         .apply = set_switch<&options::quiet>},
+         .apply = set_switch<&options::run, &run_settings::quiet>},
         {.name = "time-format", .metavar = "FORMAT", .group = g::formatting, .completion = c::choice,
          .choices = time_formats, .default_value = "StampMilli",
          .summary = "how timestamps are printed",
@@ -794,7 +795,7 @@ std::vector<option_spec> build_table() {
          .description =
              "Accepted so that hubble observe command lines carry over: hubble asks a server for its default "
              "fields only; a file is read whole, so it changes nothing here.",
-         .apply = set_switch<&options::use_default_field_masks>},
+         .apply = set_switch<&options::output, &output_settings::use_default_field_masks>},
 
         // ---- Other ----
         {.name = "config", .metavar = "FILE", .group = g::other, .completion = c::file, .setting = false,
@@ -807,7 +808,7 @@ std::vector<option_spec> build_table() {
          .default_value = "false",
          .summary = "print debug messages on standard error",
          .description = "Print debug messages on standard error, and every node status message.",
-         .apply = set_switch<&options::debug>},
+         .apply = set_switch<&options::output, &output_settings::debug>},
         {.name = "field-mask", .metavar = "FIELD[,FIELD...]", .group = g::other, .repeats = true, .completion = c::free,
          .summary = "print only these fields in JSON output",
          .description =
@@ -831,13 +832,13 @@ std::vector<option_spec> build_table() {
          .description =
              "Print the allow and deny FlowFilters that the flags add up to, as the YAML that hubble prints, and "
              "exit without reading any input.",
-         .apply = set_switch<&options::print_raw_filters>},
+         .apply = [](const flag_use& use, flag_state& s) { s.opts.print_raw_filters = switch_value(use); }},
         {.name = "silent-errors", .short_name = 's', .group = g::other, .value = v::boolean,
          .implicit_value = "true", .default_value = "false",
          .summary = "hide node status messages",
          .description =
              "Do not print node status messages on standard error. Warnings about bad lines are still printed.",
-         .apply = set_switch<&options::silent_errors>},
+         .apply = set_switch<&options::output, &output_settings::silent_errors>},
         {.name = "strict", .group = g::other, .value = v::boolean, .implicit_value = "true",
          .default_value = "false",
          .summary = "stop with status 2 at the first bad input line",
@@ -845,7 +846,7 @@ std::vector<option_spec> build_table() {
              "Treat a bad input line as an error rather than skipping it with a warning: print flowgrep: error: "
              "FILE:LINE: REASON, stop reading, and exit with status 2. Every line is then checked in full, "
              "including the parts of lines that the filters drop, which costs some speed.",
-         .apply = set_switch<&options::strict>},
+         .apply = set_switch<&options::run, &run_settings::strict>},
         {.name = "version", .group = g::other, .value = v::boolean, .implicit_value = "true",
          .default_value = "false", .setting = false, .exits_at_once = true,
          .summary = "print the version and exit",

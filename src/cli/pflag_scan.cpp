@@ -2,7 +2,7 @@
 // unknown one, and where the files go for --input-file.
 #include "cli/pflag_scan.h"
 
-#include "cli/suggest.h"
+#include "text/suggest.h"
 
 namespace flowgrep {
 

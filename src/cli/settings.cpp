@@ -6,7 +6,7 @@
 
 #include "cli/command_line.h"
 #include "cli/config_file.h"
-#include "cli/suggest.h"
+#include "text/suggest.h"
 
 extern char** environ;
 

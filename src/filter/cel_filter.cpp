@@ -1,8 +1,7 @@
 // Hubble's CEL filter function: OR over the compiled expressions, first error wins. The
-// evaluation scratch space is per thread, so the compiled filter itself stays immutable.
+// evaluation scratch space is per thread, so the compiled filter itself stays immutable; errors
+// are handed back, not printed, so that the in-order stage reports them with their line.
 #include "filter/cel_filter.h"
-
-#include <fmt/format.h>
 
 #include "filter/cel/cel_eval.h"
 #include "filter/filter_error.h"
@@ -20,12 +19,12 @@ cel_filter::cel_filter(const std::vector<std::string>& expressions) {
     }
 }
 
-bool cel_filter::matches(const response& r) const {
+bool cel_filter::matches(const response& r, match_errors* errors) const {
     thread_local cel::eval_context ctx;
     for (const auto& p : programs_) {
         auto result = p.evaluate(r, ctx);
         if (!result.error.empty()) {
-            fmt::print(stderr, "flowgrep: warning: error running CEL program: {}\n", result.error);
+            if (errors) errors->push_back(std::string("error running CEL program: ").append(result.error));
             return false;
         }
         if (result.matched) return true;

@@ -27,8 +27,9 @@ public:
     // Throws filter_error with Hubble's message. Adds the flow parts matching reads to *needs.
     compiled_filter(const flow_filter& filter, field_set& needs);
 
-    // Every set field matches (cheap fields are checked first).
-    bool matches(const response& r) const;
+    // Every set field matches (cheap fields are checked first). Runtime errors (CEL) are added to
+    // `errors` when it is given.
+    bool matches(const response& r, match_errors* errors) const;
 
 private:
     using regexps = std::vector<std::unique_ptr<re2::RE2>>;

@@ -107,7 +107,7 @@ bool any_selector(const std::vector<label_selector>& selectors, const std::vecto
 
 }  // namespace
 
-bool compiled_filter::matches(const response& r) const {
+bool compiled_filter::matches(const response& r, match_errors* errors) const {
     const flow& f = r.flow;
     // uuid, verdict, traffic_direction and ip_version never match a response that is not a flow,
     // not even with the zero value an absent field reads as.
@@ -195,7 +195,7 @@ bool compiled_filter::matches(const response& r) const {
         auto path = request_uri_path(f.http_url, scratch);
         if (!path || !any_search(http_path_, *path)) return false;
     }
-    if (cel_ && !cel_->matches(r)) return false;
+    if (cel_ && !cel_->matches(r, errors)) return false;
     return true;
 }
 

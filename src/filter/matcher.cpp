@@ -18,18 +18,19 @@ flow_matcher& flow_matcher::operator=(flow_matcher&&) noexcept = default;
 
 namespace {
 
-bool any_matches(const std::vector<std::unique_ptr<compiled_filter>>& list, const response& r) {
+bool any_matches(const std::vector<std::unique_ptr<compiled_filter>>& list, const response& r,
+                 match_errors* errors) {
     for (const auto& f : list)
-        if (f->matches(r)) return true;
+        if (f->matches(r, errors)) return true;
     return false;
 }
 
 }  // namespace
 
-bool flow_matcher::matches(const response& r) const {
-    if (!allow_.empty() && !any_matches(allow_, r)) return false;
-    if (!also_allow_.empty() && !any_matches(also_allow_, r)) return false;
-    return !any_matches(deny_, r);
+bool flow_matcher::matches(const response& r, match_errors* errors) const {
+    if (!allow_.empty() && !any_matches(allow_, r, errors)) return false;
+    if (!also_allow_.empty() && !any_matches(also_allow_, r, errors)) return false;
+    return !any_matches(deny_, r, errors);
 }
 
 }  // namespace flowgrep

@@ -9,6 +9,7 @@
 
 #include "filter/filter_error.h"
 #include "filter/flow_filter.h"
+#include "filter/match_errors.h"
 #include "flow/fields.h"
 #include "flow/flow.h"
 
@@ -28,7 +29,9 @@ public:
     // True when some allow filter matches (or there is none), so does some also_allow filter (or
     // there is none), and no deny filter matches. A response
     // that is not a flow is matched as an empty flow, which is what its cleared flow part is.
-    bool matches(const response& r) const;
+    // A filter that fails at run time (a CEL error) does not match; its message is added to
+    // `errors` for the caller to report, or dropped when `errors` is null.
+    bool matches(const response& r, match_errors* errors = nullptr) const;
 
     // The parts of a flow that matching reads.
     field_set needs() const { return needs_; }

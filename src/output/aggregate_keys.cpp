@@ -5,7 +5,7 @@
 
 #include <stdexcept>
 
-#include "cli/suggest.h"
+#include "text/suggest.h"
 #include "flow/flow_schema.h"
 
 namespace flowgrep {

@@ -15,6 +15,7 @@
 #include "output/tab_writer.h"
 #include "flow/flow_json.h"
 #include "output/text_append.h"
+#include "text/report.h"
 
 namespace flowgrep {
 
@@ -488,11 +489,11 @@ void aggregator::print(output_sink& out, output_sink& err) const {
     }
     if (lost_ > 0) {
         out.flush();
-        std::string& e = err.buffer();
-        e.append("flowgrep: warning: the input reports ");
-        append_uint(e, lost_);
-        e.append(lost_ == 1 ? " lost event" : " lost events");
-        e.append(", which the counts leave out\n");
+        std::string what = "the input reports ";
+        append_uint(what, lost_);
+        what.append(lost_ == 1 ? " lost event" : " lost events");
+        what.append(", which the counts leave out");
+        append_warning_line(err.buffer(), "", what);
         err.end_record();
     }
 }

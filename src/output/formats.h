@@ -1,10 +1,10 @@
 // The printers behind make_printer, one per output format, and the settings they share once the
-// options have been resolved (time layout looked up, colour decided, translation folded together).
+// output settings have been resolved (time layout looked up, colour decided, translation folded together).
 #pragma once
 
 #include <memory>
 
-#include "cli/options.h"
+#include "output/output_settings.h"
 #include "output/endpoint_text.h"
 #include "output/field_mask.h"
 #include "output/printer.h"
@@ -22,8 +22,8 @@ struct print_settings {
     field_mask mask;  // --field-mask, for json output
 };
 
-// Resolves the output options; `stdout_is_tty`, NO_COLOR and TERM decide --color auto.
-print_settings resolve_print_settings(const options& opts, bool stdout_is_tty, const char* no_color,
+// Resolves the output settings; `stdout_is_tty`, NO_COLOR and TERM decide --color auto.
+print_settings resolve_print_settings(const output_settings& opts, bool stdout_is_tty, const char* no_color,
                                       const char* term);
 
 // `--color auto`: colour iff stdout is a terminal, NO_COLOR is unset or empty and TERM is not dumb.

@@ -1,4 +1,4 @@
-// make_printer: turns the output options into print settings (the one place that looks at the
+// make_printer: turns the output settings into print settings (the one place that looks at the
 // terminal and the environment) and picks the printer for the format.
 #include "output/printer.h"
 
@@ -22,19 +22,19 @@ bool use_color(color_mode mode, bool stdout_is_tty, const char* no_color, const 
     return term == nullptr || std::strcmp(term, "dumb") != 0;
 }
 
-print_settings resolve_print_settings(const options& opts, bool stdout_is_tty, const char* no_color,
+print_settings resolve_print_settings(const output_settings& opts, bool stdout_is_tty, const char* no_color,
                                       const char* term) {
     print_settings s;
     s.time = time_layout_from_name(opts.time_format);
     s.hosts.translate = opts.ip_translation && !opts.numeric;
     // Table output is never coloured: Go's tabwriter would count the escapes as text.
-    s.hosts.color = opts.output != output_format::table &&
+    s.hosts.color = opts.format != output_format::table &&
                     use_color(opts.color, stdout_is_tty, no_color, term);
     s.node_name = opts.print_node_name;
     s.policy_names = opts.print_policy_names;
     s.debug = opts.debug;
     s.silent_errors = opts.silent_errors;
-    if (opts.output == output_format::json) s.mask = field_mask(opts.field_mask);
+    if (opts.format == output_format::json) s.mask = field_mask(opts.field_mask);
     return s;
 }
 
@@ -65,11 +65,11 @@ void append_lost_events_summary(std::string& out, const lost_events& e, std::str
     out.push_back(')');
 }
 
-std::unique_ptr<printer> make_printer(const options& opts, output_sink& out, output_sink& err) {
+std::unique_ptr<printer> make_printer(const output_settings& opts, output_sink& out, output_sink& err) {
     print_settings s = resolve_print_settings(opts, ::isatty(STDOUT_FILENO) == 1,
                                               std::getenv("NO_COLOR"), std::getenv("TERM"));
     output_sink* status_sink = s.silent_errors ? nullptr : &err;
-    switch (opts.output) {
+    switch (opts.format) {
     case output_format::dict: return make_dict_printer(s, out, status_sink);
     case output_format::table: return make_table_printer(s, out, status_sink);
     case output_format::json: return make_json_printer(s, out, status_sink);

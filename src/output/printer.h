@@ -1,10 +1,10 @@
 // A printer turns responses that passed the filters into text on the output sink. One printer per
-// output format; main picks one from the options.
+// output format; make_printer picks one from the output settings.
 #pragma once
 
 #include <memory>
 
-#include "cli/options.h"
+#include "output/output_settings.h"
 #include "flow/fields.h"
 #include "flow/flow.h"
 #include "output/sink.h"
@@ -22,6 +22,6 @@ public:
     virtual field_set needs() const = 0;
 };
 
-std::unique_ptr<printer> make_printer(const options& opts, output_sink& out, output_sink& err);
+std::unique_ptr<printer> make_printer(const output_settings& opts, output_sink& out, output_sink& err);
 
 }  // namespace flowgrep

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "exit_status.h"
+#include "text/report.h"
 
 namespace flowgrep {
 
@@ -33,7 +34,7 @@ void output_sink::write_all(const char* p, size_t left) {
         if (n < 0) {
             if (errno == EINTR) continue;
             if (errno == EPIPE) end_of_pipe();
-            fmt::print(stderr, "flowgrep: error: writing output: {}\n", std::strerror(errno));
+            error_line("writing output", std::strerror(errno));
             std::_Exit(static_cast<int>(exit_status::error));
         }
         p += n;

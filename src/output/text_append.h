@@ -1,48 +1,16 @@
-// Appending numbers, JSON strings and ANSI colours to an output buffer. Printers build every record straight into
-// the sink's buffer, so these helpers never allocate beyond the buffer's own growth.
+// Appending ANSI colours and enum names to an output buffer (numbers and JSON strings come from
+// text/append.h, included here for the printers). Printers build every record straight into the
+// sink's buffer, so these helpers never allocate beyond the buffer's own growth.
 #pragma once
 
-#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "flow/enums.h"
+#include "text/append.h"
 
 namespace flowgrep {
-
-inline void append_uint(std::string& out, uint64_t value) {
-    char digits[24];
-    auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out.append(digits, static_cast<size_t>(end - digits));
-}
-
-inline void append_int(std::string& out, int64_t value) {
-    char digits[24];
-    auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out.append(digits, static_cast<size_t>(end - digits));
-}
-
-// `s` as a JSON string: quotes and backslashes escaped, control characters as \u00XX, the rest
-// (UTF-8 included) as it is, as protojson writes strings.
-inline void append_json_string(std::string& out, std::string_view s) {
-    constexpr char hex[] = "0123456789abcdef";
-    out.push_back('"');
-    for (char ch : s) {
-        const auto u = static_cast<unsigned char>(ch);
-        if (ch == '"' || ch == '\\') {
-            out.push_back('\\');
-            out.push_back(ch);
-        } else if (u < 0x20) {
-            out.append("\\u00");
-            out.push_back(hex[u >> 4]);
-            out.push_back(hex[u & 15]);
-        } else {
-            out.push_back(ch);
-        }
-    }
-    out.push_back('"');
-}
 
 // The SGR sequences Hubble uses (fatih/color): ESC[<n>m before, ESC[0m after.
 namespace ansi {

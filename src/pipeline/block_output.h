@@ -1,5 +1,6 @@
 // What a worker makes of one input block, for the in-order stage to use: the printed bytes, where
-// each passed line's output ends, and the bad lines with why. Offsets, not copies, so that the
+// each passed line's output ends, and the bad lines with why (and the filters' runtime errors,
+// which are reported the same way, with their line, in input order). Offsets, not copies, so that the
 // common case (every line fine, nothing to cut) is one write of the whole buffer.
 #pragma once
 
@@ -21,6 +22,9 @@ struct bad_line {
     size_t out_at;  // output of the lines before it: out[0, out_at), err[0, err_at)
     size_t err_at;
     std::string reason;
+    // A filter's runtime error (CEL) rather than a bad line: a warning with FILE:LINE that counts
+    // towards the per-source limit, but the line was read fine, so --strict does not stop at it.
+    bool from_filter = false;
 };
 
 struct block_output {

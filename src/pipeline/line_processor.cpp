@@ -14,9 +14,10 @@ namespace {
 // used line in full, so the printer's fields need not be decoded for every line. When every line
 // is used anyway (no filter, no time window), or every line must be checked (--strict), one full
 // decode per line does it all.
-field_set fields_to_decode(const options& opts, const flow_matcher& matcher, const time_window& window) {
-    const bool every_line_used = opts.filters.allow.empty() && opts.filters.deny.empty() && !window.active();
-    if (opts.strict || every_line_used) return all_fields;
+field_set fields_to_decode(const filter_settings& filter, bool strict, const flow_matcher& matcher,
+                           const time_window& window) {
+    const bool every_line_used = filter.lists.allow.empty() && filter.lists.deny.empty() && !window.active();
+    if (strict || every_line_used) return all_fields;
     return matcher.needs() | (window.active() ? field_set{field_response_time} : field_set{0});
 }
 
@@ -39,16 +40,17 @@ std::string reason_for(const block_line& line, unwrap_kind wrapping, const respo
 
 }  // namespace
 
-line_processor::line_processor(const options& opts, line_use use)
-    : matcher_(opts.filters),
-      window_(opts.since_ns, opts.until_ns),
-      parser_(fields_to_decode(opts, matcher_, window_)),
+line_processor::line_processor(const filter_settings& filter, const output_settings& output,
+                               const run_settings& run, line_use use)
+    : matcher_(filter.lists),
+      window_(filter.since_ns, filter.until_ns),
+      parser_(fields_to_decode(filter, run.strict, matcher_, window_)),
       use_(use),
-      first_(opts.first) {
-    if (opts.aggregate.active())
-        aggregator_.emplace(opts.aggregate);
+      first_(run.first) {
+    if (output.aggregate.active())
+        aggregator_.emplace(output.aggregate);
     else if (use_ == line_use::print)
-        printer_ = make_printer(opts, out_, err_);
+        printer_ = make_printer(output, out_, err_);
 }
 
 line_processor::~line_processor() = default;
@@ -67,7 +69,13 @@ void line_processor::process(const input_block& block, block_output& result) {
         if (wrapping == unwrap_kind::other_log) continue;  // the agent's own log records: not flows
         bool ok = line.overlong == 0 && wrapping != unwrap_kind::cri_partial && parser_.parse(text, response_);
         if (ok && window_.active() && !window_.contains(response_)) continue;
-        if (ok && !matcher_.matches(response_)) continue;
+        if (ok) {
+            match_errors_.clear();
+            const bool matched = matcher_.matches(response_, &match_errors_);
+            for (std::string& e : match_errors_)
+                result.bad.push_back({index, out_.buffer().size(), err_.buffer().size(), std::move(e), true});
+            if (!matched) continue;
+        }
         if (ok) ok = parser_.check_rest(text);
         if (!ok) {
             result.bad.push_back(

@@ -9,15 +9,17 @@
 #include <optional>
 #include <string_view>
 
-#include "cli/options.h"
+#include "filter/filter_settings.h"
 #include "filter/matcher.h"
 #include "flow/parse.h"
 #include "input/block_reader.h"
 #include "input/unwrap.h"
 #include "output/aggregator.h"
+#include "output/output_settings.h"
 #include "output/printer.h"
 #include "output/sink.h"
 #include "pipeline/block_output.h"
+#include "pipeline/run_settings.h"
 #include "select/selector.h"
 
 namespace flowgrep {
@@ -26,7 +28,8 @@ enum class line_use { print, copy, aggregate, note };
 
 class line_processor {
 public:
-    line_processor(const options& opts, line_use use);
+    line_processor(const filter_settings& filter, const output_settings& output, const run_settings& run,
+                   line_use use);
     ~line_processor();
 
     // Appends what the lines of `block` give to `out`.
@@ -49,6 +52,7 @@ private:
     std::unique_ptr<printer> printer_;
     std::optional<aggregator> aggregator_;
     flow_matcher matcher_;
+    match_errors match_errors_;  // of the line being matched; reused
     time_window window_;
     line_unwrapper unwrapper_;
     response_parser parser_;

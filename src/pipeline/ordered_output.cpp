@@ -8,27 +8,32 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "text/report.h"
+
 namespace flowgrep {
 
-void bad_line_report::report(const std::string& source, uint64_t line, std::string_view reason) {
+void bad_line_report::report(const std::string& source, uint64_t line, std::string_view reason, bool skipped) {
     if (shown_ < shown_per_source) {
         ++shown_;
-        fmt::print(stderr, "flowgrep: warning: {}:{}: {}; line skipped\n", source, line, reason);
+        warning_line(fmt::format("{}:{}", source, line), skipped ? fmt::format("{}; line skipped", reason) : reason);
     } else {
-        if (hidden_ == 0) source_ = source;
-        ++hidden_;
+        if (hidden_ == 0 && hidden_errors_ == 0) source_ = source;
+        ++(skipped ? hidden_ : hidden_errors_);
     }
 }
 
 void bad_line_report::summarise() {
     if (hidden_ > 0)
-        fmt::print(stderr, "flowgrep: warning: {}: {} more bad {} skipped\n", source_, hidden_,
-                   hidden_ == 1 ? "line" : "lines");
+        warning_line(source_, fmt::format("{} more bad {} skipped", hidden_, hidden_ == 1 ? "line" : "lines"));
+    if (hidden_errors_ > 0)
+        warning_line(source_, fmt::format("{} more filter {} not shown", hidden_errors_,
+                                          hidden_errors_ == 1 ? "error" : "errors"));
     hidden_ = 0;
+    hidden_errors_ = 0;
     shown_ = 0;
 }
 
-ordered_output::ordered_output(const options& opts, line_use use, const block_reader& reader,
+ordered_output::ordered_output(const run_settings& opts, line_use use, const block_reader& reader,
                                output_sink& out, output_sink& err, line_processor* printer)
     : opts_(opts),
       use_(use),
@@ -95,16 +100,17 @@ bool ordered_output::use(const input_block& block, const block_output& r) {
         size_t out_pos = 0, err_pos = 0;
         auto bad = r.bad.begin();
         auto report_bad_before = [&](uint64_t line) {
-            for (; bad != r.bad.end() && bad->line < line; ++bad) {
+            // A filter's error on a line that passes comes before the line's output.
+            for (; bad != r.bad.end() && bad->line <= line; ++bad) {
                 write_upto(r, out_pos, err_pos, bad->out_at, bad->err_at);
                 out_.flush();
-                if (opts_.strict) {
+                if (opts_.strict && !bad->from_filter) {
                     // Stop here; flows already printed stay printed, --last and --count have nothing to say.
                     strict_error_ = fmt::format("{}:{}: {}", source, line_base_ + bad->line + 1, bad->reason);
                     stopped_ = exit_status::error;
                     return false;
                 }
-                bad_.report(source, line_base_ + bad->line + 1, bad->reason);
+                bad_.report(source, line_base_ + bad->line + 1, bad->reason, !bad->from_filter);
             }
             return true;
         };
@@ -134,7 +140,7 @@ bool ordered_output::use(const input_block& block, const block_output& r) {
     line_base_ += r.lines;
     if (!block.error.empty()) {
         out_.flush();
-        fmt::print(stderr, "flowgrep: error: {}: {}\n", source, block.error);
+        error_line(source, block.error);
         read_error_ = true;
     }
     if (block.ends_source) {
@@ -165,7 +171,7 @@ exit_status ordered_output::finish() {
     }
     out_.flush();
     if (strict_stop) {
-        fmt::print(stderr, "flowgrep: error: {}\n", strict_error_);
+        error_line("", strict_error_);
         return exit_status::error;
     }
     if (opts_.count) {

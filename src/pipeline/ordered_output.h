@@ -8,12 +8,12 @@
 #include <optional>
 #include <string>
 
-#include "cli/options.h"
 #include "exit_status.h"
 #include "input/block_reader.h"
 #include "output/sink.h"
 #include "pipeline/block_output.h"
 #include "pipeline/line_processor.h"
+#include "pipeline/run_settings.h"
 #include "select/selector.h"
 
 namespace flowgrep {
@@ -24,13 +24,16 @@ class bad_line_report {
 public:
     static constexpr uint64_t shown_per_source = 20;
 
-    void report(const std::string& source, uint64_t line, std::string_view reason);
-    // Ends a source: the count of the bad lines not shown, if any.
+    // `skipped`: a bad line, which is skipped; else a warning about a line that was read (a CEL
+    // runtime error), which counts the same.
+    void report(const std::string& source, uint64_t line, std::string_view reason, bool skipped);
+    // Ends a source: the count of the bad lines not shown, and of the filter errors, if any.
     void summarise();
 
 private:
     uint64_t shown_ = 0;
-    uint64_t hidden_ = 0;
+    uint64_t hidden_ = 0;         // bad lines not shown
+    uint64_t hidden_errors_ = 0;  // filter errors not shown
     std::string source_;  // the name, kept only once lines are being hidden
 };
 
@@ -39,7 +42,7 @@ public:
     // `use` says what the workers made of the lines that passed (see line_use). When they kept
     // copies of the lines, `printer` prints them here, in order; it also prints what is printed
     // at the end (table output). Null when nothing is printed.
-    ordered_output(const options& opts, line_use use, const block_reader& reader, output_sink& out,
+    ordered_output(const run_settings& opts, line_use use, const block_reader& reader, output_sink& out,
                    output_sink& err, line_processor* printer);
 
     // Uses the next block's results. False when no more input is wanted.
@@ -60,7 +63,7 @@ private:
     void print_kept(std::string_view text);
     void print_last();
 
-    const options& opts_;
+    const run_settings& opts_;
     line_use use_;
     const block_reader& reader_;
     output_sink& out_;

@@ -1,5 +1,5 @@
 # --cel-expression end to end: a match, a compile error with its position and status, and a runtime
-# error that drops the flow with one warning per flow (hubble-semantics §2.10).
+# error that drops the flow with one warning per flow, naming FILE:LINE (hubble-semantics §2.10).
 source "$(dirname "$0")/lib.sh"
 
 what="a CEL expression selects flows"
@@ -25,10 +25,10 @@ expect_err "flowgrep: error: error compiling CEL expression: ERROR: <input>:1:31
 
 what="a runtime error drops the flow, once per flow, even when a later expression matches"
 head -n 2 "$data/sample-10.json" >"$work/two.json"
-fg --cel-expression '_flow.source.labels[100] == ""' --cel-expression 'true' -o json "$work/two.json"
+fg --cel-expression '_flow.source.labels[100] == ""' --cel-expression 'true' -o json two.json
 expect_status 0; expect_out /dev/null
-expect_err "flowgrep: warning: error running CEL program: index out of bounds: 100
-flowgrep: warning: error running CEL program: index out of bounds: 100"
+expect_err "flowgrep: warning: two.json:1: error running CEL program: index out of bounds: 100
+flowgrep: warning: two.json:2: error running CEL program: index out of bounds: 100"
 
 what="--not --cel-expression removes what it matches"
 fg --not --cel-expression '_flow.verdict == Verdict.FORWARDED' -o json "$data/sample-10.json"

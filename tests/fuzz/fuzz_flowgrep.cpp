@@ -123,7 +123,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         std::string_view filter = input.substr(0, nl);
         input = nl == std::string_view::npos ? std::string_view{} : input.substr(nl + 1);
         try {
-            for (auto& f : decode_filter_stream(filter)) opts.filters.allow.push_back(std::move(f));
+            for (auto& f : decode_filter_stream(filter)) opts.filter.lists.allow.push_back(std::move(f));
         } catch (const std::exception&) {
             // a FlowFilter Hubble would refuse: the preset's filters alone
         }
@@ -141,16 +141,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
     std::unique_ptr<flow_matcher> matcher;
     try {
-        matcher = std::make_unique<flow_matcher>(opts.filters);
+        matcher = std::make_unique<flow_matcher>(opts.filter.lists);
     } catch (const filter_error&) {
-        opts.filters = {};
-        matcher = std::make_unique<flow_matcher>(opts.filters);
+        opts.filter.lists = {};
+        matcher = std::make_unique<flow_matcher>(opts.filter.lists);
     }
 
     output_sink out(null.fd);
     output_sink err(null.fd, true);
-    auto print = make_printer(opts, out, err);
-    time_window window(opts.since_ns, opts.until_ns);
+    auto print = make_printer(opts.output, out, err);
+    time_window window(opts.filter.since_ns, opts.filter.until_ns);
     response_parser lazy(matcher->needs() | print->needs() | field_response_time);
     response_parser full(all_fields);
     response r, r_full;

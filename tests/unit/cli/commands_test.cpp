@@ -24,9 +24,9 @@ std::string printed(const std::vector<std::string>& args) {
 
 filter_event_type type_filter(const std::string& value) {
     options o = parse_ok({"--type", value});
-    REQUIRE(o.filters.allow.size() == 1);
-    REQUIRE(o.filters.allow[0].event_type.size() == 1);
-    return o.filters.allow[0].event_type[0];
+    REQUIRE(o.filter.lists.allow.size() == 1);
+    REQUIRE(o.filter.lists.allow[0].event_type.size() == 1);
+    return o.filter.lists.allow[0].event_type[0];
 }
 
 }  // namespace
@@ -58,13 +58,13 @@ TEST_CASE("a command's help", "[cli][commands]") {
 }
 
 TEST_CASE("a command only as the first positional word, before --", "[cli][commands]") {
-    CHECK(parse_ok({"--", "completion"}).files == std::vector<std::string>{"completion"});
-    CHECK(parse_ok({"./completion"}).files == std::vector<std::string>{"./completion"});
-    CHECK(parse_ok({"a.json", "completion", "bash"}).files ==
+    CHECK(parse_ok({"--", "completion"}).input.files == std::vector<std::string>{"completion"});
+    CHECK(parse_ok({"./completion"}).input.files == std::vector<std::string>{"./completion"});
+    CHECK(parse_ok({"a.json", "completion", "bash"}).input.files ==
           std::vector<std::string>{"a.json", "completion", "bash"});
-    CHECK(parse_ok({"a.json", "event-types"}).files == std::vector<std::string>{"a.json", "event-types"});
+    CHECK(parse_ok({"a.json", "event-types"}).input.files == std::vector<std::string>{"a.json", "event-types"});
     // A flag's value is not a positional word.
-    CHECK(parse_ok({"--pod", "completion", "x.json"}).files == std::vector<std::string>{"x.json"});
+    CHECK(parse_ok({"--pod", "completion", "x.json"}).input.files == std::vector<std::string>{"x.json"});
     CHECK(printed({"event-types"}) == event_types_text());
     CHECK(error_of({"event-types", "x"}) == "event-types takes no arguments, got \"x\"");
 }

@@ -109,7 +109,7 @@ TEST_CASE("every choice is a value its flag accepts", "[cli][table][completion]"
             if (is_filter_option(spec)) {
                 // ... and that the filter it builds compiles (http-status codes, for one, are checked then).
                 options o = parse_ok(args);
-                CHECK_NOTHROW(flow_matcher(o.filters));
+                CHECK_NOTHROW(flow_matcher(o.filter.lists));
             }
         }
     }

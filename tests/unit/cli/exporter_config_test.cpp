@@ -138,27 +138,27 @@ TEST_CASE("exporter config on the command line: narrowed, never widened", "[cli]
     const std::string flowlogs = data + "/exporter/flowlogs.yaml";
     SECTION("alone, its filters are the lists") {
         options o = parse_ok({"--exporter-config", flowlogs});
-        CHECK(json_of(o.filters.allow) == "{\"destination_pod\":[\"bookinfo/\"]}\n{\"source_pod\":[\"bookinfo/\"]}\n");
-        CHECK(json_of(o.filters.deny) == "{\"source_ip\":[\"10.0.2.1\"]}\n");
-        CHECK(o.filters.also_allow.empty());
+        CHECK(json_of(o.filter.lists.allow) == "{\"destination_pod\":[\"bookinfo/\"]}\n{\"source_pod\":[\"bookinfo/\"]}\n");
+        CHECK(json_of(o.filter.lists.deny) == "{\"source_ip\":[\"10.0.2.1\"]}\n");
+        CHECK(o.filter.lists.also_allow.empty());
     }
     SECTION("with allow filters of its own, the command line's and the exporter's must both match") {
         options o = parse_ok({"--verdict", "DROPPED", "--exporter-config", flowlogs, "--not", "--protocol", "udp"});
-        CHECK(json_of(o.filters.allow) == "{\"verdict\":[\"DROPPED\"]}\n");
-        CHECK(json_of(o.filters.also_allow) ==
+        CHECK(json_of(o.filter.lists.allow) == "{\"verdict\":[\"DROPPED\"]}\n");
+        CHECK(json_of(o.filter.lists.also_allow) ==
               "{\"destination_pod\":[\"bookinfo/\"]}\n{\"source_pod\":[\"bookinfo/\"]}\n");
-        CHECK(json_of(o.filters.deny) == "{\"protocol\":[\"udp\"]}\n{\"source_ip\":[\"10.0.2.1\"]}\n");
+        CHECK(json_of(o.filter.lists.deny) == "{\"protocol\":[\"udp\"]}\n{\"source_ip\":[\"10.0.2.1\"]}\n");
     }
     SECTION("end is an exclusive --until, and the earlier bound wins") {
         const std::string dyn = data + "/exporter/helm-dynamic.yaml";
         options o = parse_ok({"--exporter-config", dyn, "--exporter-name", "istio"});
-        CHECK(o.until_ns == 1623862333237321039LL - 1);
+        CHECK(o.filter.until_ns == 1623862333237321039LL - 1);
         o = parse_ok({"--exporter-config", dyn, "--exporter-name", "istio", "--until", "2021-06-16T16:52:13Z"});
-        CHECK(o.until_ns == 1623862333LL * 1'000'000'000);
+        CHECK(o.filter.until_ns == 1623862333LL * 1'000'000'000);
         o = parse_ok({"--exporter-config", dyn, "--exporter-name", "istio", "-o", "json"});
-        CHECK(o.field_mask == std::vector<std::string>{"time", "source.namespace", "destination.pod_name"});
+        CHECK(o.output.field_mask == std::vector<std::string>{"time", "source.namespace", "destination.pod_name"});
         o = parse_ok({"--exporter-config", dyn, "--exporter-name", "istio"});
-        CHECK(o.field_mask.empty());  // compact output: the whole flow
+        CHECK(o.output.field_mask.empty());  // compact output: the whole flow
     }
     CHECK(error_of({"--exporter-name", "x"}) == "--exporter-name needs --exporter-config");
 }

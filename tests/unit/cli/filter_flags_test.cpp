@@ -72,32 +72,32 @@ TEST_CASE("several namespace errors of one filter are joined by newlines", "[cli
 TEST_CASE("flag --not negates only the next filter flag", "[cli][filters][not]") {
     SECTION("other flags in between do not cancel it") {
         options o = parse_ok({"--not", "-o", "json", "--verdict", "DROPPED"});
-        CHECK(o.output == output_format::json);
-        CHECK(o.filters.allow.empty());
-        REQUIRE(o.filters.deny.size() == 1);
-        CHECK(o.filters.deny[0].verdict == std::vector<int32_t>{2});
+        CHECK(o.output.format == output_format::json);
+        CHECK(o.filter.lists.allow.empty());
+        REQUIRE(o.filter.lists.deny.size() == 1);
+        CHECK(o.filter.lists.deny[0].verdict == std::vector<int32_t>{2});
     }
     SECTION("its value is ignored") {
         options o = parse_ok({"--not=false", "--verdict", "DROPPED"});
-        CHECK(o.filters.allow.empty());
-        CHECK(o.filters.deny.size() == 1);
+        CHECK(o.filter.lists.allow.empty());
+        CHECK(o.filter.lists.deny.size() == 1);
     }
     SECTION("it never takes the next word") {
         options o = parse_ok({"--not", "flows.json", "--verdict", "DROPPED"});
-        CHECK(o.files == std::vector<std::string>{"flows.json"});
-        CHECK(o.filters.deny.size() == 1);
+        CHECK(o.input.files == std::vector<std::string>{"flows.json"});
+        CHECK(o.filter.lists.deny.size() == 1);
     }
     SECTION("all negations fold into one deny filter") {
         options o = parse_ok({"--not", "--from-ip", "1.1.1.1", "--not", "--to-ip", "2.2.2.2"});
-        REQUIRE(o.filters.deny.size() == 1);
-        CHECK(o.filters.deny[0].source_ip == std::vector<std::string>{"1.1.1.1"});
-        CHECK(o.filters.deny[0].destination_ip == std::vector<std::string>{"2.2.2.2"});
+        REQUIRE(o.filter.lists.deny.size() == 1);
+        CHECK(o.filter.lists.deny[0].source_ip == std::vector<std::string>{"1.1.1.1"});
+        CHECK(o.filter.lists.deny[0].destination_ip == std::vector<std::string>{"2.2.2.2"});
     }
     SECTION("a repeated negated flag is an OR inside its field") {
         options o = parse_ok({"--not", "--ip", "X", "--not", "--ip", "Y"});
-        REQUIRE(o.filters.deny.size() == 2);
-        CHECK(o.filters.deny[0].source_ip == std::vector<std::string>{"X", "Y"});
-        CHECK(o.filters.deny[1].destination_ip == std::vector<std::string>{"X", "Y"});
+        REQUIRE(o.filter.lists.deny.size() == 2);
+        CHECK(o.filter.lists.deny[0].source_ip == std::vector<std::string>{"X", "Y"});
+        CHECK(o.filter.lists.deny[1].destination_ip == std::vector<std::string>{"X", "Y"});
     }
 }
 
@@ -143,9 +143,9 @@ TEST_CASE("filter_builder builds A and B as hubble's trackers do", "[cli][filter
 
 TEST_CASE("the --cel-expression flag marks the experimental message", "[cli][filters]") {
     options o = parse_ok({"--cel-expression", "true"});
-    REQUIRE(o.filters.allow.size() == 1);
-    CHECK(o.filters.allow[0].cel_expression == std::vector<std::string>{"true"});
-    CHECK(o.filters.allow[0].has_experimental);
+    REQUIRE(o.filter.lists.allow.size() == 1);
+    CHECK(o.filter.lists.allow[0].cel_expression == std::vector<std::string>{"true"});
+    CHECK(o.filter.lists.allow[0].has_experimental);
 }
 
 TEST_CASE("flags --encrypted and --unencrypted append true and false, whatever their value", "[cli][filters][v119]") {
@@ -157,7 +157,7 @@ TEST_CASE("flags --encrypted and --unencrypted append true and false, whatever t
     // The conflict group is per tracker: one on each side of --not is fine.
     CHECK(raw_filters({"--encrypted", "--not", "--unencrypted"}) ==
           yaml({R"({"encrypted":[true]})"}, {R"({"encrypted":[false]})"}));
-    CHECK(parse_ok({"--unencrypted", "f.json"}).files == std::vector<std::string>{"f.json"});
+    CHECK(parse_ok({"--unencrypted", "f.json"}).input.files == std::vector<std::string>{"f.json"});
 }
 
 TEST_CASE("flags --encrypted and --unencrypted cannot be combined, in either order", "[cli][filters][v119][conflicts]") {

@@ -12,8 +12,8 @@ namespace {
 
 flow_filter only_allow(const std::vector<std::string>& args) {
     options o = parse_ok(args);
-    REQUIRE(o.filters.allow.size() == 1);
-    return o.filters.allow[0];
+    REQUIRE(o.filter.lists.allow.size() == 1);
+    return o.filter.lists.allow[0];
 }
 
 }  // namespace
@@ -196,15 +196,15 @@ TEST_CASE("flag-time errors come in command-line order", "[cli][values][order]")
 TEST_CASE("flags --aggregate-by and --top", "[cli][values][aggregate]") {
     const options o = parse_ok({"--aggregate-by=src-ns,l4.TCP.destination_port", "--aggregate-by", "type", "--top",
                                 "0x10"});
-    REQUIRE(o.aggregate.keys.size() == 3);
-    CHECK(o.aggregate.keys[0].name == "src-ns");
-    CHECK(o.aggregate.keys[1].read == key_read::dst_port_tcp);
-    CHECK(o.aggregate.keys[2].read == key_read::event_type_name);
-    CHECK(o.aggregate.top == 16);
-    CHECK(o.aggregate.format == aggregate_format::table);
-    CHECK(parse_ok({"--aggregate-by", "verdict", "-o", "jsonpb"}).aggregate.format == aggregate_format::json);
-    CHECK(parse_ok({"--aggregate-by", "verdict", "-o", "table"}).aggregate.format == aggregate_format::table);
-    CHECK(!parse_ok({}).aggregate.active());
+    REQUIRE(o.output.aggregate.keys.size() == 3);
+    CHECK(o.output.aggregate.keys[0].name == "src-ns");
+    CHECK(o.output.aggregate.keys[1].read == key_read::dst_port_tcp);
+    CHECK(o.output.aggregate.keys[2].read == key_read::event_type_name);
+    CHECK(o.output.aggregate.top == 16);
+    CHECK(o.output.aggregate.format == aggregate_format::table);
+    CHECK(parse_ok({"--aggregate-by", "verdict", "-o", "jsonpb"}).output.aggregate.format == aggregate_format::json);
+    CHECK(parse_ok({"--aggregate-by", "verdict", "-o", "table"}).output.aggregate.format == aggregate_format::table);
+    CHECK(!parse_ok({}).output.aggregate.active());
 
     CHECK(error_of({"--aggregate-by", "src-ns,dts-ns"}) ==
           "invalid argument \"src-ns,dts-ns\" for \"--aggregate-by\" flag: unknown key \"dts-ns\" (did you mean "

@@ -5,7 +5,7 @@
 
 #include "cli/csv_record.h"
 #include "cli/go_time.h"
-#include "cli/suggest.h"
+#include "text/suggest.h"
 
 using namespace flowgrep;
 

@@ -12,22 +12,22 @@ constexpr int64_t s = 1'000'000'000;
 
 int64_t since_of(const std::string& value) {
     options o = parse_ok({"--since", value});
-    REQUIRE(o.since_ns.has_value());
-    return *o.since_ns;
+    REQUIRE(o.filter.since_ns.has_value());
+    return *o.filter.since_ns;
 }
 
 }  // namespace
 
 TEST_CASE("flag --first and --last", "[cli][selectors]") {
-    CHECK(parse_ok({"--first", "5"}).first == 5);
-    CHECK(parse_ok({"--last", "0x10"}).last == 16);
-    CHECK(parse_ok({"--last", "0x2"}).last == 2);
-    CHECK(parse_ok({"--last", "1_000"}).last == 1000);
-    CHECK(parse_ok({"--last", "1000000"}).last == 1000000);
-    CHECK(parse_ok({"--first", "0", "--last", "0", "--all"}).all);
+    CHECK(parse_ok({"--first", "5"}).run.first == 5);
+    CHECK(parse_ok({"--last", "0x10"}).run.last == 16);
+    CHECK(parse_ok({"--last", "0x2"}).run.last == 2);
+    CHECK(parse_ok({"--last", "1_000"}).run.last == 1000);
+    CHECK(parse_ok({"--last", "1000000"}).run.last == 1000000);
+    CHECK(parse_ok({"--first", "0", "--last", "0", "--all"}).run.all);
     // The largest uint64 is hubble's "no limit".
-    CHECK(parse_ok({"--last", "18446744073709551615"}).last == 0);
-    CHECK(parse_ok({"--first", "18446744073709551615"}).first == 0);
+    CHECK(parse_ok({"--last", "18446744073709551615"}).run.last == 0);
+    CHECK(parse_ok({"--first", "18446744073709551615"}).run.first == 0);
     CHECK(error_of({"--last", "1000001"}) == "--last must be <= 1_000_000, got 1000001");
     // The limit is checked where hubble checks it: after the other checks and --print-raw-filters,
     // on the value that the last --last left.
@@ -36,7 +36,7 @@ TEST_CASE("flag --first and --last", "[cli][selectors]") {
     CHECK(error_of({"--last", "1000001", "-P"}) ==
           "cannot use --port-forward: flowgrep reads flows from files, not from a Hubble server");
     CHECK(raw_filters({"--last", "1000001"}) == "{}\n");
-    CHECK(parse_ok({"--last", "1000001", "--last", "3"}).last == 3);
+    CHECK(parse_ok({"--last", "1000001", "--last", "3"}).run.last == 3);
     CHECK(error_of({"--last", "3", "--last", "1000001"}) == "--last must be <= 1_000_000, got 1000001");
     CHECK(error_of({"--last", "18446744073709551616"}) ==
           R"(invalid argument "18446744073709551616" for "--last" flag: strconv.ParseUint: parsing )"
@@ -91,7 +91,7 @@ TEST_CASE("layouts hubble rejects", "[cli][selectors][time]") {
           "failed to parse the until time: failed to convert 2021-06-16T16:52:13 to time");
     CHECK(error_of({"--since", "Jun", "16", "16:52:13.200"}) ==
           "failed to parse the since time: failed to convert Jun to time");
-    CHECK_FALSE(parse_ok({"--since", ""}).since_ns.has_value());
+    CHECK_FALSE(parse_ok({"--since", ""}).filter.since_ns.has_value());
     CHECK(error_of({"--since", "0000-01-01"}).starts_with("failed to convert `since` timestamp to proto: "));
 }
 
@@ -107,65 +107,65 @@ TEST_CASE("relative --since and --until", "[cli][selectors][time]") {
     CHECK(since_of("+5m") == fixed_now_ns - 300 * s);
     CHECK(since_of("-87600h") == fixed_now_ns + 87600LL * 3600 * s);
     options o = parse_ok({"--since", "2h", "--until", "1h"});
-    CHECK(*o.since_ns == fixed_now_ns - 7200 * s);
-    CHECK(*o.until_ns == fixed_now_ns - 3600 * s);
+    CHECK(*o.filter.since_ns == fixed_now_ns - 7200 * s);
+    CHECK(*o.filter.until_ns == fixed_now_ns - 3600 * s);
 }
 
 TEST_CASE("flag --follow makes --until ignored", "[cli][selectors][time]") {
     options o = parse_ok({"--follow", "--until", "garbage"});
-    CHECK(o.follow);
-    CHECK_FALSE(o.until_ns.has_value());
+    CHECK(o.input.follow);
+    CHECK_FALSE(o.filter.until_ns.has_value());
     CHECK(error_of({"--since", "bad", "--until", "worse"}) ==
           "failed to parse the since time: failed to convert bad to time");
 }
 
 TEST_CASE("formatting options", "[cli][formatting]") {
     options o = parse_ok({});
-    CHECK(o.output == output_format::compact);
-    CHECK(o.time_format == "StampMilli");
-    CHECK(o.color == color_mode::auto_);
-    CHECK(o.ip_translation);
-    CHECK_FALSE(o.numeric);
+    CHECK(o.output.format == output_format::compact);
+    CHECK(o.output.time_format == "StampMilli");
+    CHECK(o.output.color == color_mode::auto_);
+    CHECK(o.output.ip_translation);
+    CHECK_FALSE(o.output.numeric);
 
-    CHECK(parse_ok({"-o", "table"}).output == output_format::table);
-    CHECK(parse_ok({"-o", "JSON"}).output == output_format::json);
-    CHECK(parse_ok({"-o", "jsonpb"}).output == output_format::json);
+    CHECK(parse_ok({"-o", "table"}).output.format == output_format::table);
+    CHECK(parse_ok({"-o", "JSON"}).output.format == output_format::json);
+    CHECK(parse_ok({"-o", "jsonpb"}).output.format == output_format::json);
     CHECK(error_of({"-o", "Json"}) == "invalid output format: Json (did you mean json?)");
     CHECK(error_of({"-o", "JSONPB"}) == "invalid output format: JSONPB (did you mean jsonpb?)");
     CHECK(error_of({"-o", ""}) == "invalid output format: ");
     CHECK(error_of({"-o", "yaml"}) == "invalid output format: yaml");
 
-    CHECK(parse_ok({"--time-format", "rfc3339milli"}).time_format == "RFC3339Milli");
-    CHECK(parse_ok({"--time-format", "YEARMONTHDAYHOUR"}).time_format == "YearMonthDayHour");
-    CHECK(parse_ok({"--time-format", "nonsense"}).time_format == "StampMilli");
+    CHECK(parse_ok({"--time-format", "rfc3339milli"}).output.time_format == "RFC3339Milli");
+    CHECK(parse_ok({"--time-format", "YEARMONTHDAYHOUR"}).output.time_format == "YearMonthDayHour");
+    CHECK(parse_ok({"--time-format", "nonsense"}).output.time_format == "StampMilli");
 
-    CHECK(parse_ok({"--color", "ALWAYS"}).color == color_mode::always);
-    CHECK(parse_ok({"--color", "never"}).color == color_mode::never);
-    CHECK(parse_ok({"--color", "sometimes"}).color == color_mode::auto_);
+    CHECK(parse_ok({"--color", "ALWAYS"}).output.color == color_mode::always);
+    CHECK(parse_ok({"--color", "never"}).output.color == color_mode::never);
+    CHECK(parse_ok({"--color", "sometimes"}).output.color == color_mode::auto_);
 
     o = parse_ok({"--numeric", "--ip-translation=true"});
-    CHECK(o.numeric);
-    CHECK_FALSE(o.ip_translation);  // --numeric wins
-    CHECK(parse_ok({"--print-node-name"}).print_node_name);
-    CHECK(parse_ok({"--print-policy-names"}).print_policy_names);
-    CHECK_FALSE(parse_ok({"--print-policy-names=false"}).print_policy_names);
-    CHECK_FALSE(parse_ok({}).print_policy_names);
+    CHECK(o.output.numeric);
+    CHECK_FALSE(o.output.ip_translation);  // --numeric wins
+    CHECK(parse_ok({"--print-node-name"}).output.print_node_name);
+    CHECK(parse_ok({"--print-policy-names"}).output.print_policy_names);
+    CHECK_FALSE(parse_ok({"--print-policy-names=false"}).output.print_policy_names);
+    CHECK_FALSE(parse_ok({}).output.print_policy_names);
 }
 
 TEST_CASE("field masks", "[cli][formatting][field-mask]") {
     CHECK(parse_ok({"-o", "json", "--field-mask", "time,verdict", "--field-mask", "source.pod_name"})
-              .field_mask == std::vector<std::string>{"time", "verdict", "source.pod_name"});
-    CHECK(parse_ok({"-o", "json", "--field-mask", R"("time",l4.TCP)"}).field_mask ==
+              .output.field_mask == std::vector<std::string>{"time", "verdict", "source.pod_name"});
+    CHECK(parse_ok({"-o", "json", "--field-mask", R"("time",l4.TCP)"}).output.field_mask ==
           std::vector<std::string>{"time", "l4.TCP"});
-    CHECK(parse_ok({"--field-mask="}).field_mask.empty());
+    CHECK(parse_ok({"--field-mask="}).output.field_mask.empty());
     CHECK(error_of({"--field-mask", "time,verdict"}) == "compact output format is not compatible with custom field mask");
     // Hubble 1.19 took the experimental names away.
     CHECK(error_of({"--experimental-field-mask", "time", "-o", "json"}) == "unknown flag: --experimental-field-mask");
     CHECK(error_of({"-o", "tab", "--field-mask", "time"}) == "tab output format is not compatible with custom field mask");
     CHECK(error_of({"-o", "json", "--field-mask", R"(a"b)"}) ==
           R"(invalid argument "a\"b" for "--field-mask" flag: parse error on line 1, column 2: bare " in non-quoted-field)");
-    CHECK(parse_ok({}).use_default_field_masks);
-    CHECK_FALSE(parse_ok({"--use-default-field-masks=false"}).use_default_field_masks);
+    CHECK(parse_ok({}).output.use_default_field_masks);
+    CHECK_FALSE(parse_ok({"--use-default-field-masks=false"}).output.use_default_field_masks);
     CHECK(error_of({"--experimental-use-default-field-masks"}) ==
           "unknown flag: --experimental-use-default-field-masks");
 }
@@ -183,7 +183,7 @@ TEST_CASE("field mask paths are Flow fields, checked after the filters", "[cli][
           R"(failed to construct field mask: proto: invalid path "" for message "flow.Flow")");
     CHECK(error_of({"-o", "json", "--field-mask", "caf\xc3\xa9"}) ==
           R"(failed to construct field mask: proto: invalid path "café" for message "flow.Flow")");
-    CHECK(parse_ok({"-o", "json", "--field-mask", "time.seconds,is_reply.value,l4.TCP.flags.SYN"}).field_mask.size() == 3);
+    CHECK(parse_ok({"-o", "json", "--field-mask", "time.seconds,is_reply.value,l4.TCP.flags.SYN"}).output.field_mask.size() == 3);
     // After --allowlist/--denylist (their errors win), before --print-raw-filters (which then fails).
     CHECK(error_of({"-o", "json", "--field-mask", "bogus", "--denylist", "{"}).starts_with("invalid --denylist flag"));
     CHECK(error_of({"-o", "json", "--field-mask", "bogus", "--print-raw-filters"}) ==
@@ -213,8 +213,8 @@ TEST_CASE("flag --allowlist and --denylist JSON errors", "[cli][raw-filters]") {
     // The allowlist is decoded before the denylist, whatever the order on the command line.
     CHECK(error_of({"--denylist", "{", "--allowlist", "["}).starts_with("invalid --allowlist flag: "));
     options o = parse_ok({"--allowlist", "", "--denylist", "{}"});
-    CHECK(o.filters.allow.empty());
-    CHECK(o.filters.deny.size() == 1);
+    CHECK(o.filter.lists.allow.empty());
+    CHECK(o.filter.lists.deny.size() == 1);
 }
 
 TEST_CASE("flag --help and --version", "[cli][help]") {

@@ -85,18 +85,18 @@ TEST_CASE("the table's defaults are what flowgrep does without the flag", "[cli]
         }
         REQUIRE((!spec->default_value.empty() || spec->value == value_kind::required));
         const options with = parse_ok({"--" + std::string(spec->name) + "=" + std::string(spec->default_value)});
-        CHECK(format_raw_filters(with.filters) == format_raw_filters(none.filters));
-        CHECK(with.output == none.output);
-        CHECK(with.time_format == none.time_format);
-        CHECK(with.color == none.color);
-        CHECK(with.first == none.first);
-        CHECK(with.last == none.last);
-        CHECK(with.since_ns == none.since_ns);
-        CHECK(with.ip_translation == none.ip_translation);
-        CHECK(with.numeric == none.numeric);
-        CHECK(with.all == none.all);
-        CHECK(with.quiet == none.quiet);
-        CHECK(with.count == none.count);
+        CHECK(format_raw_filters(with.filter.lists) == format_raw_filters(none.filter.lists));
+        CHECK(with.output.format == none.output.format);
+        CHECK(with.output.time_format == none.output.time_format);
+        CHECK(with.output.color == none.output.color);
+        CHECK(with.run.first == none.run.first);
+        CHECK(with.run.last == none.run.last);
+        CHECK(with.filter.since_ns == none.filter.since_ns);
+        CHECK(with.output.ip_translation == none.output.ip_translation);
+        CHECK(with.output.numeric == none.output.numeric);
+        CHECK(with.run.all == none.run.all);
+        CHECK(with.run.quiet == none.run.quiet);
+        CHECK(with.run.count == none.run.count);
     }
 }
 
@@ -121,14 +121,14 @@ TEST_CASE("splitting: commas and newlines, or newlines only where values hold co
 TEST_CASE("precedence for a scalar flag: flag, environment, file, default", "[cli][settings]") {
     temp_dir dir;
     const std::string file = dir.file("config.yaml", "output: dict\n");
-    CHECK(run({}, {}).opts.output == output_format::compact);
-    CHECK(run({}, {{"FLOWGREP_CONFIG", file}}).opts.output == output_format::dict);
-    CHECK(run({}, {{"FLOWGREP_CONFIG", file}, {"FLOWGREP_OUTPUT", "json"}}).opts.output == output_format::json);
-    CHECK(run({"-o", "table"}, {{"FLOWGREP_CONFIG", file}, {"FLOWGREP_OUTPUT", "json"}}).opts.output ==
+    CHECK(run({}, {}).opts.output.format == output_format::compact);
+    CHECK(run({}, {{"FLOWGREP_CONFIG", file}}).opts.output.format == output_format::dict);
+    CHECK(run({}, {{"FLOWGREP_CONFIG", file}, {"FLOWGREP_OUTPUT", "json"}}).opts.output.format == output_format::json);
+    CHECK(run({"-o", "table"}, {{"FLOWGREP_CONFIG", file}, {"FLOWGREP_OUTPUT", "json"}}).opts.output.format ==
           output_format::table);
-    CHECK(run({"--config", file}, {}).opts.output == output_format::dict);
-    CHECK(run({"--config", ""}, {{"FLOWGREP_CONFIG", file}}).opts.output == output_format::compact);
-    CHECK(run({}, {{"FLOWGREP_CONFIG", ""}, {"HOME", dir.path()}}).opts.output == output_format::compact);
+    CHECK(run({"--config", file}, {}).opts.output.format == output_format::dict);
+    CHECK(run({"--config", ""}, {{"FLOWGREP_CONFIG", file}}).opts.output.format == output_format::compact);
+    CHECK(run({}, {{"FLOWGREP_CONFIG", ""}, {"HOME", dir.path()}}).opts.output.format == output_format::compact);
 }
 
 TEST_CASE("the default file: XDG_CONFIG_HOME, else HOME/.config", "[cli][settings]") {
@@ -138,11 +138,11 @@ TEST_CASE("the default file: XDG_CONFIG_HOME, else HOME/.config", "[cli][setting
     dir.file("xdg/flowgrep/config.yaml", "output: json\n");
     dir.file("home/.config/flowgrep/config.yaml", "output: dict\n");
     const std::string home = dir.path() + "/home", xdg = dir.path() + "/xdg";
-    CHECK(run({}, {{"HOME", home}}).opts.output == output_format::dict);
-    CHECK(run({}, {{"HOME", home}, {"XDG_CONFIG_HOME", xdg}}).opts.output == output_format::json);
-    CHECK(run({}, {{"HOME", home}, {"XDG_CONFIG_HOME", "relative"}}).opts.output == output_format::dict);
-    CHECK(run({}, {{"HOME", dir.path()}}).opts.output == output_format::compact);  // no file there: defaults
-    CHECK(run({}, {}).opts.output == output_format::compact);                      // no HOME: no file
+    CHECK(run({}, {{"HOME", home}}).opts.output.format == output_format::dict);
+    CHECK(run({}, {{"HOME", home}, {"XDG_CONFIG_HOME", xdg}}).opts.output.format == output_format::json);
+    CHECK(run({}, {{"HOME", home}, {"XDG_CONFIG_HOME", "relative"}}).opts.output.format == output_format::dict);
+    CHECK(run({}, {{"HOME", dir.path()}}).opts.output.format == output_format::compact);  // no file there: defaults
+    CHECK(run({}, {}).opts.output.format == output_format::compact);                      // no HOME: no file
 }
 
 TEST_CASE("filters from settings come first, as if written on the command line", "[cli][settings]") {
@@ -273,8 +273,8 @@ TEST_CASE("Hubble 1.19's flags as settings", "[cli][settings][v119]") {
     CHECK(error_with({"--encrypted"}, {{"FLOWGREP_UNENCRYPTED", "true"}}) ==
           R"(invalid argument "true" for "--encrypted" flag: filters --encrypted and --unencrypted cannot be combined)"
           " (settings took part: see flowgrep config view)");
-    CHECK_FALSE(run({}, {{"FLOWGREP_USE_DEFAULT_FIELD_MASKS", "false"}}).opts.use_default_field_masks);
-    CHECK(run({}, {{"FLOWGREP_PRINT_POLICY_NAMES", "true"}}).opts.print_policy_names);
+    CHECK_FALSE(run({}, {{"FLOWGREP_USE_DEFAULT_FIELD_MASKS", "false"}}).opts.output.use_default_field_masks);
+    CHECK(run({}, {{"FLOWGREP_PRINT_POLICY_NAMES", "true"}}).opts.output.print_policy_names);
     // The old name is not a setting any more: a warning, as for any unknown variable.
     CHECK(run({}, {{"FLOWGREP_EXPERIMENTAL_USE_DEFAULT_FIELD_MASKS", "true"}}).warnings.size() == 1);
 }

@@ -12,20 +12,20 @@ TEST_CASE("every way of giving a value", "[cli][syntax]") {
              {"--type", "drop"}, {"--type=drop"}, {"-t", "drop"}, {"-tdrop"}, {"-t=drop"}}) {
         INFO(args[0]);
         options o = parse_ok(args);
-        REQUIRE(o.filters.allow.size() == 1);
-        CHECK(o.filters.allow[0].event_type == std::vector<filter_event_type>{{1, false, 0}});
+        REQUIRE(o.filter.lists.allow.size() == 1);
+        CHECK(o.filter.lists.allow[0].event_type == std::vector<filter_event_type>{{1, false, 0}});
     }
-    CHECK(parse_ok({"-o=json"}).output == output_format::json);
-    CHECK(parse_ok({"-ojson"}).output == output_format::json);
-    CHECK(parse_ok({"-o", "dict"}).output == output_format::dict);
+    CHECK(parse_ok({"-o=json"}).output.format == output_format::json);
+    CHECK(parse_ok({"-ojson"}).output.format == output_format::json);
+    CHECK(parse_ok({"-o", "dict"}).output.format == output_format::dict);
 }
 
 TEST_CASE("values may start with a dash or be empty", "[cli][syntax]") {
     options o = parse_ok({"--pod", "--verdict", "--from-label", "-x", "--http-method="});
-    REQUIRE(o.filters.allow.size() == 2);
-    CHECK(o.filters.allow[0].source_pod == std::vector<std::string>{"--verdict"});
-    CHECK(o.filters.allow[0].source_label == std::vector<std::string>{"-x"});
-    CHECK(o.filters.allow[0].http_method == std::vector<std::string>{""});
+    REQUIRE(o.filter.lists.allow.size() == 2);
+    CHECK(o.filter.lists.allow[0].source_pod == std::vector<std::string>{"--verdict"});
+    CHECK(o.filter.lists.allow[0].source_label == std::vector<std::string>{"-x"});
+    CHECK(o.filter.lists.allow[0].http_method == std::vector<std::string>{""});
     CHECK(error_of({"-t", "-4"}).starts_with(R"(invalid argument "-4" for "-t, --type" flag: unable to parse type '-4')"));
     CHECK(error_of({"--last", "-1"}) ==
           R"(invalid argument "-1" for "--last" flag: strconv.ParseUint: parsing "-1": invalid syntax)");
@@ -33,36 +33,36 @@ TEST_CASE("values may start with a dash or be empty", "[cli][syntax]") {
 
 TEST_CASE("bundled shorthands and implicit values", "[cli][syntax]") {
     options o = parse_ok({"-46"});
-    REQUIRE(o.filters.allow.size() == 1);
-    CHECK(o.filters.allow[0].ip_version == std::vector<int32_t>{1, 2});
+    REQUIRE(o.filter.lists.allow.size() == 1);
+    CHECK(o.filter.lists.allow[0].ip_version == std::vector<int32_t>{1, 2});
 
     o = parse_ok({"-fs", "-D"});
-    CHECK(o.follow);
-    CHECK(o.silent_errors);
-    CHECK(o.debug);
+    CHECK(o.input.follow);
+    CHECK(o.output.silent_errors);
+    CHECK(o.output.debug);
 
     o = parse_ok({"-4t", "trace"});
-    REQUIRE(o.filters.allow.size() == 1);
-    CHECK(o.filters.allow[0].ip_version == std::vector<int32_t>{1});
-    CHECK(o.filters.allow[0].event_type.size() == 1);
+    REQUIRE(o.filter.lists.allow.size() == 1);
+    CHECK(o.filter.lists.allow[0].ip_version == std::vector<int32_t>{1});
+    CHECK(o.filter.lists.allow[0].event_type.size() == 1);
 
     o = parse_ok({"-Atdrop"});
-    CHECK(o.filters.allow.size() == 2);
+    CHECK(o.filter.lists.allow.size() == 2);
 
     // Switches and implicit-value flags never take the next word: it is a file.
     o = parse_ok({"-4", "a.json", "-A", "b.json", "--follow", "false", "--ip-translation", "c.json"});
-    CHECK(o.files == std::vector<std::string>{"a.json", "b.json", "false", "c.json"});
-    CHECK(o.follow);
-    CHECK(o.ip_translation);
+    CHECK(o.input.files == std::vector<std::string>{"a.json", "b.json", "false", "c.json"});
+    CHECK(o.input.follow);
+    CHECK(o.output.ip_translation);
 }
 
 TEST_CASE("switches take Go booleans after =", "[cli][syntax]") {
-    CHECK_FALSE(parse_ok({"--ip-translation=false"}).ip_translation);
-    CHECK_FALSE(parse_ok({"--ip-translation=0"}).ip_translation);
-    CHECK(parse_ok({"--ip-translation=F", "--ip-translation=T"}).ip_translation);
-    CHECK_FALSE(parse_ok({"--follow=False"}).follow);
-    CHECK_FALSE(parse_ok({"-f=false"}).follow);
-    CHECK(parse_ok({"--numeric=TRUE"}).numeric);
+    CHECK_FALSE(parse_ok({"--ip-translation=false"}).output.ip_translation);
+    CHECK_FALSE(parse_ok({"--ip-translation=0"}).output.ip_translation);
+    CHECK(parse_ok({"--ip-translation=F", "--ip-translation=T"}).output.ip_translation);
+    CHECK_FALSE(parse_ok({"--follow=False"}).input.follow);
+    CHECK_FALSE(parse_ok({"-f=false"}).input.follow);
+    CHECK(parse_ok({"--numeric=TRUE"}).output.numeric);
     CHECK(error_of({"--numeric=yes"}) ==
           R"(invalid argument "yes" for "--numeric" flag: strconv.ParseBool: parsing "yes": invalid syntax)");
     CHECK(error_of({"-s=1x"}) ==
@@ -71,18 +71,18 @@ TEST_CASE("switches take Go booleans after =", "[cli][syntax]") {
 }
 
 TEST_CASE("files", "[cli][syntax][files]") {
-    CHECK(parse_ok({}).files.empty());
-    CHECK(parse_ok({"-"}).files == std::vector<std::string>{"-"});
-    CHECK(parse_ok({"a", "--verdict", "DROPPED", "b"}).files == std::vector<std::string>{"a", "b"});
-    CHECK(parse_ok({"a", "--", "--verdict", "-", "-x", ""}).files ==
+    CHECK(parse_ok({}).input.files.empty());
+    CHECK(parse_ok({"-"}).input.files == std::vector<std::string>{"-"});
+    CHECK(parse_ok({"a", "--verdict", "DROPPED", "b"}).input.files == std::vector<std::string>{"a", "b"});
+    CHECK(parse_ok({"a", "--", "--verdict", "-", "-x", ""}).input.files ==
           std::vector<std::string>{"a", "--verdict", "-", "-x", ""});
-    CHECK(parse_ok({""}).files == std::vector<std::string>{""});
-    CHECK(parse_ok({"--", "--"}).files == std::vector<std::string>{"--"});
+    CHECK(parse_ok({""}).input.files == std::vector<std::string>{""});
+    CHECK(parse_ok({"--", "--"}).input.files == std::vector<std::string>{"--"});
     // Words that look like a list or an object ([a,b], {}) are files and values like any other.
-    CHECK(parse_ok({"[a,b]", "{}", "[[aa]]"}).files == std::vector<std::string>{"[a,b]", "{}", "[[aa]]"});
+    CHECK(parse_ok({"[a,b]", "{}", "[[aa]]"}).input.files == std::vector<std::string>{"[a,b]", "{}", "[[aa]]"});
     options o = parse_ok({"--pod", "[a,b]", "--pod", "{}", "--pod", "[[aa]]"});
-    REQUIRE(o.filters.allow.size() == 2);
-    CHECK(o.filters.allow[0].source_pod == std::vector<std::string>{"[a,b]", "{}", "[[aa]]"});
+    REQUIRE(o.filter.lists.allow.size() == 2);
+    CHECK(o.filter.lists.allow[0].source_pod == std::vector<std::string>{"[a,b]", "{}", "[[aa]]"});
 }
 
 TEST_CASE("syntax errors", "[cli][syntax][errors]") {
@@ -106,7 +106,7 @@ TEST_CASE("syntax errors", "[cli][syntax][errors]") {
 }
 
 TEST_CASE("the last value of a single-valued flag wins", "[cli][syntax]") {
-    CHECK(parse_ok({"-o", "json", "-o", "dict"}).output == output_format::dict);
-    CHECK(parse_ok({"--first", "3", "--first", "0"}).first == 0);
-    CHECK(parse_ok({"--time-format", "RFC3339", "--time-format", "rfc1123z"}).time_format == "RFC1123Z");
+    CHECK(parse_ok({"-o", "json", "-o", "dict"}).output.format == output_format::dict);
+    CHECK(parse_ok({"--first", "3", "--first", "0"}).run.first == 0);
+    CHECK(parse_ok({"--time-format", "RFC3339", "--time-format", "rfc1123z"}).output.time_format == "RFC1123Z");
 }

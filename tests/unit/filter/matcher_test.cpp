@@ -1164,3 +1164,22 @@ TEST_CASE("needs() reports exactly the parts matching reads", "[matcher][needs]"
         CHECK(flow_matcher(filter_lists{{a}, {d}}).needs() == (field_verdict | field_ip));
     }
 }
+
+TEST_CASE("a CEL runtime error does not match and is handed back, once per failing filter", "[matcher][cel]") {
+    flow_filter fails, holds;
+    fails.cel_expression = {"1000u / _flow.source.ID > 0u", "true"};  // first error wins
+    holds.cel_expression = {"true"};
+    const response r = flow_response();  // source.ID 0: a division by zero
+
+    match_errors errors;
+    CHECK_FALSE(flow_matcher(filter_lists{{fails}, {}}).matches(r, &errors));
+    CHECK(errors == match_errors{"error running CEL program: division by zero"});
+
+    // Another allow filter may still keep the flow; the error is reported all the same.
+    errors.clear();
+    CHECK(flow_matcher(filter_lists{{fails, holds}, {}}).matches(r, &errors));
+    CHECK(errors.size() == 1);
+
+    // Without a place for them, errors are dropped and nothing is printed.
+    CHECK_FALSE(allows(fails, r));
+}

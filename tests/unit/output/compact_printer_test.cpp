@@ -8,7 +8,7 @@ namespace flowgrep::test {
 
 namespace {
 
-std::string compact(const response& r, const options& opts = {}) {
+std::string compact(const response& r, const output_settings& opts = {}) {
     return print_all(opts, r).out;
 }
 
@@ -181,21 +181,21 @@ TEST_CASE("compact prints the synthetic sample flows like Hubble", "[output][com
               "(ID:23456) Policy denied DROPPED (TCP Flags: SYN)\n");
     }
     SECTION("--numeric prints IPs") {
-        options o;
+        output_settings o;
         o.numeric = true;
         CHECK(compact(synthetic_drop(), o) ==
               "Jan  2 03:04:05.123: 10.0.0.1:40000 (ID:12345) -> 10.0.0.2:80 (ID:23456) Policy "
               "denied DROPPED (TCP Flags: SYN)\n");
     }
     SECTION("--ip-translation=false prints IPs") {
-        options o;
+        output_settings o;
         o.ip_translation = false;
         CHECK(compact(synthetic_drop(), o) ==
               "Jan  2 03:04:05.123: 10.0.0.1:40000 (ID:12345) -> 10.0.0.2:80 (ID:23456) Policy "
               "denied DROPPED (TCP Flags: SYN)\n");
     }
     SECTION("--print-node-name") {
-        options o;
+        output_settings o;
         o.print_node_name = true;
         CHECK(compact(synthetic_drop(), o) ==
               "Jan  2 03:04:05.123 [kind-worker]: default/client-abc:40000 (ID:12345) -> "
@@ -439,7 +439,7 @@ TEST_CASE("compact swaps hosts and identities of replies only", "[output][compac
 }
 
 TEST_CASE("compact colours hosts, ports, identities, verdicts and auth", "[output][compact][color]") {
-    options o;
+    output_settings o;
     o.color = color_mode::always;
     response r = synthetic_drop();
     r.flow.auth_type = 2;
@@ -457,7 +457,7 @@ TEST_CASE("compact colours hosts, ports, identities, verdicts and auth", "[outpu
 
 TEST_CASE("compact colours MAC addresses without a port and leaves unknown verdicts plain",
           "[output][compact][color]") {
-    options o;
+    output_settings o;
     o.color = color_mode::always;
     response r = flow_response();
     r.flow.has_ethernet = true;
@@ -480,7 +480,7 @@ TEST_CASE("compact prints lost events after the response time", "[output][compac
     r.lost_events.cpu = 3;
     CHECK(compact(r) == "Jan  2 03:04:05.164 EVENTS LOST: PERF_EVENT_RING_BUFFER CPU(3) 42\n");
 
-    options node;
+    output_settings node;
     node.print_node_name = true;  // compact names no node on a lost-events line
     CHECK(compact(r, node) == "Jan  2 03:04:05.164 EVENTS LOST: PERF_EVENT_RING_BUFFER CPU(3) 42\n");
 
@@ -506,7 +506,7 @@ TEST_CASE("compact adds the first and last lost event when both are set", "[outp
     r.lost_events.last = at(jan_2_2024_03_04_05 - 1, 999'999'999);
     CHECK(compact(r) == "Jan  2 03:04:05.000 EVENTS LOST: OBSERVER_EVENTS_QUEUE CPU(0) 7 "
                         "(first: Jan  2 03:03:05.001, last: Jan  2 03:04:04.999)\n");
-    options rfc;
+    output_settings rfc;
     rfc.time_format = "RFC3339Nano";
     CHECK(compact(r, rfc) == "2024-01-02T03:04:05Z EVENTS LOST: OBSERVER_EVENTS_QUEUE CPU(0) 7 "
                              "(first: 2024-01-02T03:03:05.001Z, last: 2024-01-02T03:04:04.999999999Z)\n");
@@ -516,7 +516,7 @@ TEST_CASE("compact adds the first and last lost event when both are set", "[outp
 
 TEST_CASE("compact prints nothing for empty responses", "[output][compact]") {
     response r;  // {} or an agent event
-    printed p = print_all(options{}, r);
+    printed p = print_all(output_settings{}, r);
     CHECK(p.out.empty());
     CHECK(p.err.empty());
 }

@@ -47,14 +47,14 @@ const std::string http_block =
 }  // namespace
 
 TEST_CASE("dict prints one block per flow with separators between them", "[output][dict]") {
-    const options dict = with_output(output_format::dict);
+    const output_settings dict = with_output(output_format::dict);
     CHECK(print_all(dict, http_request()).out == http_block);
     CHECK(print_all(dict, http_request(), response{}, http_request()).out ==
           http_block + "------------\n" + http_block);
 }
 
 TEST_CASE("dict adds NODE after TIMESTAMP with --print-node-name", "[output][dict]") {
-    options o = with_output(output_format::dict);
+    output_settings o = with_output(output_format::dict);
     o.print_node_name = true;
     response r = http_request();
     CHECK(print_all(o, r).out.starts_with(
@@ -75,7 +75,7 @@ TEST_CASE("dict SUMMARY is compact's: the IP trace ID and the auth type", "[outp
     r.flow.ip_trace_id = 4660;
     CHECK(print_all(with_output(output_format::dict), r).out.ends_with(
         "    SUMMARY: IP Trace ID: 4660; HTTP/1.1 GET http://10.128.0.4:9990/metrics; Auth: SPIRE\n"));
-    options color = with_output(output_format::dict);
+    output_settings color = with_output(output_format::dict);
     color.color = color_mode::always;
     r.flow.ip_trace_id = 0;
     CHECK(print_all(color, r).out.ends_with(
@@ -84,7 +84,7 @@ TEST_CASE("dict SUMMARY is compact's: the IP trace ID and the auth type", "[outp
 
 TEST_CASE("dict prints lost events with the response time and - for what they lack",
           "[output][dict][lost]") {
-    options o = with_output(output_format::dict);
+    output_settings o = with_output(output_format::dict);
     response l = lost(1, 42, true, 3);
     l.time = at(1633357718, 736'000'000);
     l.node_name = "gke-node-1";
@@ -115,7 +115,7 @@ TEST_CASE("dict prints lost events with the response time and - for what they la
 
 TEST_CASE("dict lost events: first and last in SUMMARY, in the --time-format",
           "[output][dict][lost]") {
-    options o = with_output(output_format::dict);
+    output_settings o = with_output(output_format::dict);
     o.time_format = "RFC3339Milli";
     response l = lost(3, 9, true, 1);
     l.time = at(1633357718);
@@ -130,7 +130,7 @@ TEST_CASE("dict lost events: first and last in SUMMARY, in the --time-format",
 }
 
 TEST_CASE("dict VERDICT names the policies with --print-policy-names", "[output][dict][policy_names]") {
-    options o = with_output(output_format::dict);
+    output_settings o = with_output(output_format::dict);
     o.print_policy_names = true;
     response r = http_request();
     r.flow.has_l7 = false;
@@ -143,7 +143,7 @@ TEST_CASE("dict VERDICT names the policies with --print-policy-names", "[output]
 }
 
 TEST_CASE("dict colours hosts and verdicts but not the rest", "[output][dict][color]") {
-    options o = with_output(output_format::dict);
+    output_settings o = with_output(output_format::dict);
     o.color = color_mode::always;
     response r = http_request();
     CHECK(print_all(o, r).out ==

@@ -136,7 +136,7 @@ TEST_CASE("json output applies the mask to flows only", "[output][json][field-ma
     status.node_status.state_change = 4;  // NODE_ERROR: printed, to stderr
     status.line = R"({"node_status":{"state_change":"NODE_ERROR","message":"boom"},"node_name":"relay","time":"2024-01-02T03:04:01Z"})";
 
-    options o = with_output(output_format::json);
+    output_settings o = with_output(output_format::json);
     o.field_mask = {"verdict", "time"};
     printed p = print_all(o, f, lost, status);
     CHECK(p.out ==

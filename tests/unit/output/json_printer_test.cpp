@@ -16,7 +16,7 @@ TEST_CASE("json passes flow and lost-event lines through unchanged", "[output][j
     response empty;
     empty.line = R"({"agent_event":{}})";
 
-    options o = with_output(output_format::json);
+    output_settings o = with_output(output_format::json);
     o.color = color_mode::always;  // no effect on json
     o.time_format = "RFC3339";
     o.print_node_name = true;
@@ -27,10 +27,10 @@ TEST_CASE("json passes flow and lost-event lines through unchanged", "[output][j
 
 TEST_CASE("json needs nothing decoded; the text formats need what they print", "[output][json]") {
     captured_sink out, err;
-    options o = with_output(output_format::json);
+    output_settings o = with_output(output_format::json);
     CHECK(make_printer(o, out.sink(), err.sink())->needs() == 0);
 
-    o.output = output_format::compact;
+    o.format = output_format::compact;
     field_set compact = make_printer(o, out.sink(), err.sink())->needs();
     CHECK((compact & field_is_reply) != 0);
     CHECK((compact & field_auth_type) != 0);
@@ -44,13 +44,13 @@ TEST_CASE("json needs nothing decoded; the text formats need what they print", "
     CHECK((make_printer(o, out.sink(), err.sink())->needs() & field_policies) != 0);
     o.print_policy_names = false;
 
-    o.output = output_format::dict;
+    o.format = output_format::dict;
     field_set dict = make_printer(o, out.sink(), err.sink())->needs();
     CHECK((dict & field_is_reply) == 0);
     CHECK((dict & (field_auth_type | field_ip_trace_id)) == (field_auth_type | field_ip_trace_id));
     CHECK((dict & (field_source | field_services | field_names)) != 0);
 
-    o.output = output_format::table;
+    o.format = output_format::table;
     o.print_policy_names = true;
     field_set table = make_printer(o, out.sink(), err.sink())->needs();
     CHECK((table & (field_policies | field_ip_trace_id)) == (field_policies | field_ip_trace_id));

@@ -23,8 +23,8 @@ response status(int32_t state, std::vector<std::string_view> nodes, std::string_
     return r;
 }
 
-options debug_options(output_format f = output_format::compact) {
-    options o = with_output(f);
+output_settings debug_options(output_format f = output_format::compact) {
+    output_settings o = with_output(f);
     o.debug = true;
     return o;
 }
@@ -38,7 +38,7 @@ response a_flow() {
 }  // namespace
 
 TEST_CASE("node status: errors and unavailable nodes go to stderr", "[output][node_status]") {
-    printed p = print_all(options{}, status(error, {"n1", "n2"}, "boom", 1), status(unavailable, {"n3"}, {}, 2));
+    printed p = print_all(output_settings{}, status(error, {"n1", "n2"}, "boom", 1), status(unavailable, {"n3"}, {}, 2));
     CHECK(p.out.empty());
     CHECK(p.err ==
           "Jan  2 03:04:01.000 [relay]: Error \"boom\" on 2 nodes: n1, n2\n"
@@ -48,7 +48,7 @@ TEST_CASE("node status: errors and unavailable nodes go to stderr", "[output][no
 TEST_CASE("node status: other states only with --debug", "[output][node_status]") {
     response joined = status(connected, {"n1", "n2"}, {}, 0);
     response left = status(gone, {"n4"}, {}, 3);
-    CHECK(print_all(options{}, joined, left).err.empty());
+    CHECK(print_all(output_settings{}, joined, left).err.empty());
     CHECK(print_all(debug_options(), joined, left).err ==
           "Jan  2 03:04:00.000 [relay]: Receiving flows from 2 nodes: n1, n2\n"
           "Jan  2 03:04:03.000 [relay]: 1 nodes removed from cluster: n4\n");
@@ -60,7 +60,7 @@ TEST_CASE("node status: other states only with --debug", "[output][node_status]"
 TEST_CASE("node status: the node list is cut after 50 characters", "[output][node_status]") {
     std::vector<std::string_view> six = {"node-aaaa1", "node-aaaa2", "node-aaaa3",
                                          "node-aaaa4", "node-aaaa5", "node-aaaa6"};
-    CHECK(print_all(options{}, status(unavailable, six, {}, 2)).err ==
+    CHECK(print_all(output_settings{}, status(unavailable, six, {}, 2)).err ==
           "Jan  2 03:04:02.000 [relay]: 6 nodes are unavailable: node-aaaa1, node-aaaa2, node-aaaa3, "
           "node-aaaa4 (and 2 more)\n");
 
@@ -81,30 +81,30 @@ TEST_CASE("node status: the node list is cut after 50 characters", "[output][nod
 }
 
 TEST_CASE("node status: error messages are quoted the Go way", "[output][node_status]") {
-    CHECK(print_all(options{}, status(error, {"n1"}, "say \"hi\"\n\ttab\\", 1)).err ==
+    CHECK(print_all(output_settings{}, status(error, {"n1"}, "say \"hi\"\n\ttab\\", 1)).err ==
           "Jan  2 03:04:01.000 [relay]: Error \"say \\\"hi\\\"\\n\\ttab\\\\\" on 1 nodes: n1\n");
-    CHECK(print_all(options{}, status(error, {}, {}, 1)).err ==
+    CHECK(print_all(output_settings{}, status(error, {}, {}, 1)).err ==
           "Jan  2 03:04:01.000 [relay]: Error \"\" on 0 nodes: \n");
 }
 
 TEST_CASE("node status: the prefix follows --time-format and a missing time is N/A",
           "[output][node_status]") {
-    options o;
+    output_settings o;
     o.time_format = "RFC3339";
     CHECK(print_all(o, status(unavailable, {"n3"}, {}, 2)).err ==
           "2024-01-02T03:04:02Z [relay]: 1 nodes are unavailable: n3\n");
     response r = status(unavailable, {"n3"});
     r.time = {};
     r.node_name = {};
-    CHECK(print_all(options{}, r).err == "N/A []: 1 nodes are unavailable: n3\n");
+    CHECK(print_all(output_settings{}, r).err == "N/A []: 1 nodes are unavailable: n3\n");
 }
 
 TEST_CASE("node status: --silent-errors silences them", "[output][node_status]") {
-    options o;
+    output_settings o;
     o.silent_errors = true;
     o.debug = true;
     CHECK(print_all(o, status(error, {"n1"}, "boom")).err.empty());
-    o.output = output_format::json;
+    o.format = output_format::json;
     CHECK(print_all(o, status(error, {"n1"}, "boom")).err.empty());
 }
 
@@ -117,7 +117,7 @@ TEST_CASE("node status: table prints them at once on stderr, outside the table",
 
 TEST_CASE("node status: dict prints a block and its separator on stderr",
           "[output][node_status][dict]") {
-    const options dict = with_output(output_format::dict);
+    const output_settings dict = with_output(output_format::dict);
     const std::string flow_block =
         "  TIMESTAMP: Jan  2 03:04:05.000\n"
         "     SOURCE: 10.0.0.1:1\n"
@@ -160,13 +160,13 @@ TEST_CASE("node status: dict prints a block and its separator on stderr",
         CHECK(p.err.empty());
     }
     SECTION("--debug shows every state") {
-        options o = debug_options(output_format::dict);
+        output_settings o = debug_options(output_format::dict);
         printed p = print_all(o, status(connected, {"n1"}), a_flow());
         CHECK(p.out.starts_with("------------\n"));
         CHECK(p.err.find("      STATE: NODE_CONNECTED\n") != std::string::npos);
     }
     SECTION("--silent-errors drops the block and its separator") {
-        options o = dict;
+        output_settings o = dict;
         o.silent_errors = true;
         printed p = print_all(o, a_flow(), status(error, {"n1"}, "boom"), a_flow());
         CHECK(p.err.empty());

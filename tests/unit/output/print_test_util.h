@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "cli/options.h"
+#include "output/output_settings.h"
 #include "flow/flow.h"
 #include "output/formats.h"
 #include "output/printer.h"
@@ -83,12 +83,12 @@ struct printed {
 };
 
 template <typename... Responses>
-printed print_all(const options& opts, const Responses&... responses) {
+printed print_all(const output_settings& opts, const Responses&... responses) {
     captured_sink out, err;
     print_settings s = resolve_print_settings(opts, false, nullptr, nullptr);
     output_sink* status = s.silent_errors ? nullptr : &err.sink();
     std::unique_ptr<printer> p;
-    switch (opts.output) {
+    switch (opts.format) {
     case output_format::compact: p = make_compact_printer(s, out.sink(), status); break;
     case output_format::dict: p = make_dict_printer(s, out.sink(), status); break;
     case output_format::table: p = make_table_printer(s, out.sink(), status); break;
@@ -99,9 +99,9 @@ printed print_all(const options& opts, const Responses&... responses) {
     return {out.text(), err.text()};
 }
 
-inline options with_output(output_format f) {
-    options o;
-    o.output = f;
+inline output_settings with_output(output_format f) {
+    output_settings o;
+    o.format = f;
     return o;
 }
 

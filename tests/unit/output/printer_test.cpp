@@ -21,12 +21,12 @@ TEST_CASE("flag --color always and never ignore the terminal and NO_COLOR", "[ou
 }
 
 TEST_CASE("settings: table is never coloured; --numeric beats --ip-translation", "[output][color]") {
-    options o;
+    output_settings o;
     o.color = color_mode::always;
     CHECK(resolve_print_settings(o, false, nullptr, nullptr).hosts.color);
-    o.output = output_format::dict;
+    o.format = output_format::dict;
     CHECK(resolve_print_settings(o, false, nullptr, nullptr).hosts.color);
-    o.output = output_format::table;
+    o.format = output_format::table;
     CHECK_FALSE(resolve_print_settings(o, false, nullptr, nullptr).hosts.color);
 
     o.numeric = true;
@@ -43,7 +43,7 @@ TEST_CASE("make_printer prints in the chosen format", "[output]") {
     r.line = "{\"flow\":{}}";
     auto run = [&](output_format f) {
         captured_sink out, err;
-        options o = with_output(f);
+        output_settings o = with_output(f);
         o.color = color_mode::never;
         auto p = make_printer(o, out.sink(), err.sink());
         p->print(r);
@@ -63,7 +63,7 @@ TEST_CASE("make_printer sends node status to err unless --silent-errors", "[outp
     r.node_status.message = "boom";
     for (bool silent : {false, true}) {
         captured_sink out, err;
-        options o;
+        output_settings o;
         o.silent_errors = silent;
         auto p = make_printer(o, out.sink(), err.sink());
         p->print(r);

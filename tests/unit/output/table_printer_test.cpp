@@ -93,7 +93,7 @@ TEST_CASE("table: no rows, no output, not even the header", "[output][table]") {
 }
 
 TEST_CASE("table: NODE column with --print-node-name", "[output][table]") {
-    options o = with_output(output_format::table);
+    output_settings o = with_output(output_format::table);
     o.print_node_name = true;
     response r = http_flow(59102, "kube-system", "node-local-dns-88zrp", "10.0.0.2", 53);
     r.flow.time = at(1633346546, 592'000'000);
@@ -120,7 +120,7 @@ TEST_CASE("table: lost events are a row with the response time and - cells", "[o
     CHECK(print_all(with_output(output_format::table), r).out ==
           "TIMESTAMP             SOURCE                   DESTINATION   TYPE          VERDICT   SUMMARY\n"
           "Oct  4 11:22:26.592   PERF_EVENT_RING_BUFFER   -             EVENTS LOST   -         CPU(2) - 7\n");
-    options o = with_output(output_format::table);
+    output_settings o = with_output(output_format::table);
     o.print_node_name = true;
     CHECK(print_all(o, r).out ==
           "TIMESTAMP             NODE   SOURCE                   DESTINATION   TYPE          VERDICT   SUMMARY\n"
@@ -136,7 +136,7 @@ TEST_CASE("table: lost events are a row with the response time and - cells", "[o
 }
 
 TEST_CASE("table: IP trace ID and policy names", "[output][table][policy_names]") {
-    options o = with_output(output_format::table);
+    output_settings o = with_output(output_format::table);
     o.print_policy_names = true;
     response r = tcp_flow("10.0.0.1", 1, "10.0.0.2", 2);
     r.flow.has_event_type = true;
@@ -152,7 +152,7 @@ TEST_CASE("table: IP trace ID and policy names", "[output][table][policy_names]"
 }
 
 TEST_CASE("table: SUMMARY carries the auth type; colours never apply", "[output][table][color]") {
-    options o = with_output(output_format::table);
+    output_settings o = with_output(output_format::table);
     o.color = color_mode::always;
     response r = tcp_flow("10.0.0.1", 1, "10.0.0.2", 2);
     r.flow.verdict = 2;

@@ -165,14 +165,14 @@ response flow_with_controls(std::string_view name) {
 
 TEST_CASE("compact escapes ESC and CR and nothing else", "[output][escape][compact]") {
     const std::string name = all_controls();
-    CHECK(print_all(options{}, flow_with_controls(name)).out ==
+    CHECK(print_all(output_settings{}, flow_with_controls(name)).out ==
           "Jan  2 03:04:05.000: ns/" + all_controls_escaped() +
               ":1000 (unknown) <> 10.0.0.2:80 (unknown) UNKNOWN FORWARDED (TCP Flags: SYN)\n");
 }
 
 TEST_CASE("compact with colour keeps the colour codes, its own and the flow's",
           "[output][escape][compact][color]") {
-    options o;
+    output_settings o;
     o.color = color_mode::always;
     const std::string name = all_controls() + "\x1b[31mred\x1b[0m\x1b[7m";
     CHECK(print_all(o, flow_with_controls(name)).out ==
@@ -183,7 +183,7 @@ TEST_CASE("compact with colour keeps the colour codes, its own and the flow's",
 }
 
 TEST_CASE("dict escapes ESC and CR and nothing else", "[output][escape][dict]") {
-    const options dict = with_output(output_format::dict);
+    const output_settings dict = with_output(output_format::dict);
     const std::string name = all_controls();
     response r = flow_with_controls(name);
     r.flow.summary = "sum\x1b[32m\r";
@@ -194,14 +194,14 @@ TEST_CASE("dict escapes ESC and CR and nothing else", "[output][escape][dict]") 
           "       TYPE: UNKNOWN\n"
           "    VERDICT: FORWARDED\n"
           "    SUMMARY: sum^[[32m\\r\n");
-    options color = dict;
+    output_settings color = dict;
     color.color = color_mode::always;
     CHECK(print_all(color, r).out.ends_with("    SUMMARY: sum\x1b[32m\\r\n"));
 }
 
 TEST_CASE("table escapes ESC and CR before aligning, so widths count the escaped text",
           "[output][escape][table]") {
-    options o = with_output(output_format::table);
+    output_settings o = with_output(output_format::table);
     o.color = color_mode::always;  // never colours a table, and keeps none of the flow's codes
     response a = flow_with_controls("\x1b[31m\r");
     response b = flow_with_controls("plain");
@@ -228,10 +228,10 @@ TEST_CASE("lost events escape the node name in dict and table", "[output][escape
     r.kind = response_kind::lost_events;
     r.node_name = "node\x1b\r";
     r.lost_events.source = 1;
-    options o = with_output(output_format::dict);
+    output_settings o = with_output(output_format::dict);
     o.print_node_name = true;
     CHECK(print_all(o, r).out.find("       NODE: node^[\\r\n") != std::string::npos);
-    o.output = output_format::table;
+    o.format = output_format::table;
     CHECK(print_all(o, r).out.find("   node^[\\r   ") != std::string::npos);
 }
 
@@ -244,9 +244,9 @@ TEST_CASE("node status on stderr is escaped in every text format, JSON is not",
     r.node_status.state_change = 2;  // unavailable
     r.node_status.node_names = {"n\x1b[31m1"};
     r.line = "{\"node_status\":{}}";
-    CHECK(print_all(options{}, r).err ==
+    CHECK(print_all(output_settings{}, r).err ==
           "Jan  2 03:04:05.000 [relay\\r]: 1 nodes are unavailable: n^[[31m1\n");
-    options color;
+    output_settings color;
     color.color = color_mode::always;
     CHECK(print_all(color, r).err == "Jan  2 03:04:05.000 [relay\\r]: 1 nodes are unavailable: n\x1b[31m1\n");
     CHECK(print_all(with_output(output_format::table), r).err ==

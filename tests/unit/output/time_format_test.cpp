@@ -126,12 +126,12 @@ TEST_CASE("the cached day is rebuilt across midnight, before 1970 too", "[output
 TEST_CASE("compact, dict and table follow --time-format", "[output][time]") {
     response r = tcp_flow("10.0.0.1", 1, "10.0.0.2", 2);
     r.flow.time = example;
-    options o;
+    output_settings o;
     o.time_format = "RFC3339Nano";
     CHECK(print_all(o, r).out.starts_with("2024-01-02T03:04:05.123456789Z: 10.0.0.1:1"));
-    o.output = output_format::dict;
+    o.format = output_format::dict;
     CHECK(print_all(o, r).out.starts_with("  TIMESTAMP: 2024-01-02T03:04:05.123456789Z\n"));
-    o.output = output_format::table;
+    o.format = output_format::table;
     o.time_format = "YearMonthDay";
     CHECK(print_all(o, r).out ==
           "TIMESTAMP    SOURCE       DESTINATION   TYPE      VERDICT           SUMMARY\n"

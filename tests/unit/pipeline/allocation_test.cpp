@@ -60,7 +60,8 @@ input_block block_of(const std::string& text) {
 uint64_t allocations_on_second_pass(const std::vector<std::string>& args, const input_block& block,
                                     size_t& passed) {
     parsed_command_line cl = parse_command_line(args);
-    line_processor worker(cl.opts, cl.opts.aggregate.active() ? line_use::aggregate : line_use::print);
+    const options& o = cl.opts;
+    line_processor worker(o.filter, o.output, o.run, o.output.aggregate.active() ? line_use::aggregate : line_use::print);
     block_output out;
     uint64_t start = allocations.load();
     worker.process(block, out);

@@ -1,5 +1,5 @@
 // Edit-distance suggestions for mistyped flag names and values.
-#include "cli/suggest.h"
+#include "text/suggest.h"
 
 #include <algorithm>
 
