@@ -195,8 +195,8 @@ TEST_CASE("flags --aggregate-by and --top", "[cli][values][aggregate]") {
                                 "0x10"});
     REQUIRE(o.aggregate.keys.size() == 3);
     CHECK(o.aggregate.keys[0].name == "src-ns");
-    CHECK(o.aggregate.keys[1].read == key_read::dst_port_tcp);
-    CHECK(o.aggregate.keys[2].read == key_read::event_type_name);
+    CHECK(o.aggregate.keys[1].paths.size() == 1);
+    CHECK(o.aggregate.keys[2].format == key_format::event_type);
     CHECK(o.aggregate.top == 16);
     CHECK(o.aggregate.format == aggregate_format::table);
     CHECK(parse_ok({"--aggregate-by", "verdict", "-o", "jsonpb"}).aggregate.format == aggregate_format::json);
