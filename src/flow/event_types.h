@@ -1,5 +1,5 @@
-// The numbers of Cilium's monitor event types (event_type.type) and of flow.proto's verdicts, by
-// name, and which sub-type names go with which event type. Filters, printers and the CLI read
+// The numbers of Cilium's monitor event types (event_type.type), of flow.proto's verdicts and of
+// relay's node states, by name, and which sub-type names go with which event type. Filters, printers and the CLI read
 // these instead of spelling the numbers out again.
 #pragma once
 
@@ -33,6 +33,15 @@ inline constexpr int32_t redirected = 5;
 inline constexpr int32_t traced = 6;
 inline constexpr int32_t translated = 7;
 }  // namespace verdicts
+
+// relay.NodeState, of a node_status response.
+namespace node_states {
+inline constexpr int32_t unknown = 0;
+inline constexpr int32_t connected = 1;
+inline constexpr int32_t unavailable = 2;
+inline constexpr int32_t gone = 3;
+inline constexpr int32_t error = 4;
+}  // namespace node_states
 
 // The sub-types `--type` and `flowgrep event-types` name for an event type: trace's observation
 // points and agent's notifications; empty for the rest (drop sub-types are numbers, named by their
