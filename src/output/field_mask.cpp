@@ -115,8 +115,14 @@ field_mask::field_mask(const std::vector<std::string>& paths) {
             rest.remove_prefix(dot + 1);
         }
     }
-    keeps_node_name_ = child_for_key(root_, "node_name") != nullptr;
-    keeps_time_ = child_for_key(root_, "time") != nullptr;
+    auto masks = [&](flow_f field) {
+        const field_info* f = &flow.fields[idx(field)];
+        for (const auto& c : root_.children)
+            if (c.field == f) return true;
+        return false;
+    };
+    keeps_node_name_ = masks(flow_f::node_name);
+    keeps_time_ = masks(flow_f::time);
 }
 
 const field_mask::node* field_mask::child_for_key(const node& n, std::string_view key) {
