@@ -4,6 +4,7 @@
 // for masks and CEL, and the parser refuses two of them set.
 #include "flow/flow_fields.h"
 
+#include <type_traits>
 #include <vector>
 
 #include "flow/flow.h"
@@ -28,24 +29,13 @@ member_value value_of(std::string_view s) {
     v.s = s;
     return v;
 }
-member_value value_of(int32_t i) {
+// Signed numbers and enums go to i; unsigned numbers and bools to u.
+template <typename T>
+    requires std::is_integral_v<T>
+member_value value_of(T n) {
     member_value v;
-    v.i = i;
-    return v;
-}
-member_value value_of(uint32_t u) {
-    member_value v;
-    v.u = u;
-    return v;
-}
-member_value value_of(uint64_t u) {
-    member_value v;
-    v.u = u;
-    return v;
-}
-member_value value_of(bool b) {
-    member_value v;
-    v.u = b;
+    if constexpr (std::is_signed_v<T>) v.i = n;
+    else v.u = n;
     return v;
 }
 member_value value_of(const timestamp& ts) {
