@@ -198,6 +198,8 @@ constexpr message_info make_message(std::string_view full_name, json_form form, 
     m.fields = std::span<const field_info>(fields, N);
     m.held = true;
     for (const auto& f : fields) m.held = m.held && held_whole(f);
+    for (size_t i = 0; i < N; ++i)
+        if (fields[i].oneof != 0) m.oneof_members |= uint64_t{1} << i;
     // The tags, where a message has them, are the positions the decoders' constants say.
     const bool tagged = fields[0].tag != untagged;
     for (size_t i = 0; i < N; ++i)

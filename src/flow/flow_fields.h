@@ -80,6 +80,7 @@ struct message_info {
     // Every field has a reader, so the parsed flow holds the whole message (well-known values and
     // messages below count when they are held too).
     bool held = false;
+    uint64_t oneof_members = 0;  // a bit per field in a oneof, for the parser
     // The parser's key lookup: an open-addressed table over the proto and JSON names.
     uint8_t hash_bits = 0;
     uint32_t hash_seed = 0;

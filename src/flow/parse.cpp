@@ -396,13 +396,12 @@ bool for_each_member(od::value& v, std::string_view field, const message_info& m
         const int i = m.key_index(k);
         if (i < 0) return false;
         seen.mark(static_cast<unsigned>(i), k);
-        const field_info& fi = m.fields[static_cast<size_t>(i)];
-        if (fi.oneof != 0) {
+        if (m.oneof_members >> i & 1) {
             if (is_null(x)) return true;
             if (!oneof_first.empty()) throw oneof_conflict{oneof_first, k};
             oneof_first = k;
         }
-        if (!fn(static_cast<unsigned>(i), k, x)) check_field(x, k, fi);
+        if (!fn(static_cast<unsigned>(i), k, x)) check_field(x, k, m.fields[static_cast<size_t>(i)]);
         return true;
     });
 }
