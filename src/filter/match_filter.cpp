@@ -8,6 +8,7 @@
 #include "filter/go_regexp.h"
 #include "filter/request_uri.h"
 #include "flow/enums.h"
+#include "text/ascii.h"
 
 namespace flowgrep {
 
@@ -71,18 +72,6 @@ bool http_status_matches(const std::vector<std::string>& exact, const std::vecto
     }
     return contains(exact, code) ||
            std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return code.starts_with(p); });
-}
-
-bool ascii_equal_fold(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        unsigned char x = static_cast<unsigned char>(a[i]);
-        unsigned char y = static_cast<unsigned char>(b[i]);
-        if (x >= 'A' && x <= 'Z') x += 'a' - 'A';
-        if (y >= 'A' && y <= 'Z') y += 'a' - 'A';
-        if (x != y) return false;
-    }
-    return true;
 }
 
 bool http_header_matches(const std::vector<filter_http_header>& filters, const flow& f) {

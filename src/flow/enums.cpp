@@ -142,6 +142,17 @@ constexpr enum_entry node_states[] = {
     {3, "NODE_GONE"},          {4, "NODE_ERROR"},
 };
 
+constexpr enum_entry tunnel_protocols[] = {{0, "UNKNOWN"}, {1, "VXLAN"}, {2, "GENEVE"}};
+constexpr enum_entry proto_event_types[] = {{0, "UNKNOWN"}, {9, "EventSample"}, {2, "RecordLost"}};
+constexpr enum_entry agent_event_types[] = {
+    {0, "AGENT_EVENT_UNKNOWN"},         {2, "AGENT_STARTED"},
+    {3, "POLICY_UPDATED"},              {4, "POLICY_DELETED"},
+    {5, "ENDPOINT_REGENERATE_SUCCESS"}, {6, "ENDPOINT_REGENERATE_FAILURE"},
+    {7, "ENDPOINT_CREATED"},            {8, "ENDPOINT_DELETED"},
+    {9, "IPCACHE_UPSERTED"},            {10, "IPCACHE_DELETED"},
+    {11, "SERVICE_UPSERTED"},           {12, "SERVICE_DELETED"},
+};
+
 constexpr enum_entry event_types[] = {
     {1, "drop"},           {2, "debug"},   {3, "capture"}, {4, "trace"}, {5, "policy-verdict"},
     {7, "trace-sock"},     {129, "l7"},    {130, "agent"},
@@ -288,6 +299,9 @@ const enum_table trace_reason_enum = trace_reasons;
 const enum_table flow_type_enum = flow_types;
 const enum_table lost_event_source_enum = lost_event_sources;
 const enum_table node_state_enum = node_states;
+const enum_table tunnel_protocol_enum = tunnel_protocols;
+const enum_table proto_event_type_enum = proto_event_types;
+const enum_table agent_event_type_enum = agent_event_types;
 const enum_table event_type_names = event_types;
 const enum_table trace_sub_type_names = trace_sub_types;
 const enum_table agent_sub_type_names = agent_sub_types;

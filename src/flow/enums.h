@@ -36,6 +36,9 @@ extern const enum_table trace_reason_enum;
 extern const enum_table flow_type_enum;
 extern const enum_table lost_event_source_enum;
 extern const enum_table node_state_enum;
+extern const enum_table tunnel_protocol_enum;     // flow.Tunnel.Protocol (Cilium 1.18)
+extern const enum_table proto_event_type_enum;    // flow.EventType
+extern const enum_table agent_event_type_enum;    // flow.AgentEventType
 
 // Monitor event types as `--type` names them (drop, trace, l7 ...), and their named sub-types.
 extern const enum_table event_type_names;

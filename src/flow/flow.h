@@ -1,7 +1,8 @@
 // A parsed view of one Hubble GetFlowsResponse line: what the filters and printers read.
 // Strings are views into the line or into the parser's string buffer, so a flow is only valid until
 // the next line is parsed. Lists reuse their capacity between lines: parsing allocates nothing per
-// flow once the vectors have grown to the widest flow seen.
+// flow once the vectors have grown to the widest flow seen. Which member holds which field of the
+// Flow message is said once, in flow/flow_fields.cpp.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,8 @@ struct timestamp {
     int64_t seconds = 0;  // since the Unix epoch, UTC
     int32_t nanos = 0;
 
+    bool operator==(const timestamp&) const = default;
+
     // Saturated at the ends of int64 (the years 1677 and 2262), as the --since/--until bounds are:
     // protobuf timestamps run from the year 1 to 9999, where the plain product overflows.
     int64_t unix_nanos() const {
@@ -30,6 +33,8 @@ struct timestamp {
 struct workload {
     std::string_view name;
     std::string_view kind;
+
+    bool operator==(const workload&) const = default;
 };
 
 struct endpoint {
@@ -42,19 +47,15 @@ struct endpoint {
     std::vector<std::string_view> labels;
     std::vector<workload> workloads;
 
-    void clear() {
-        present = false;
-        id = identity = 0;
-        cluster_name = namespace_ = pod_name = {};
-        labels.clear();
-        workloads.clear();
-    }
+    bool operator==(const endpoint&) const = default;
 };
 
 struct service {
     bool present = false;  // a present service overrides the endpoint namespace when printed
     std::string_view name;
     std::string_view namespace_;
+
+    bool operator==(const service&) const = default;
 };
 
 enum class l4_kind : uint8_t { none, tcp, udp, sctp, icmpv4, icmpv6, vrrp, igmp };
@@ -79,12 +80,26 @@ struct policy_ref {
     std::string_view name;
     std::string_view namespace_;
     std::string_view kind;  // CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy ...
+
+    bool operator==(const policy_ref&) const = default;
 };
 
 struct http_header {
     std::string_view key;
     std::string_view value;
+
+    bool operator==(const http_header&) const = default;
 };
+
+// Puts `x` back to a default-constructed T, keeping its lists' capacity: copy-assigning an empty
+// vector clears it in place, where moving a new one in would free the buffer (and the next line
+// would allocate it again). Every member is reset, those added later too: there is no list of
+// members to keep up.
+template <typename T>
+void reset(T& x) {
+    static const T blank{};
+    x = blank;
+}
 
 enum class response_kind : uint8_t {
     empty,  // no payload: {}, bare flows, agent/debug events. Filtered as an empty flow, never printed
@@ -153,7 +168,10 @@ struct flow {
     uint32_t interface_index = 0;
     std::string_view interface_name;
 
+    bool has_trace_context = false;
+    bool has_trace_parent = false;  // trace_context.parent
     std::string_view trace_id;
+    bool has_ip_trace_id = false;
     uint64_t ip_trace_id = 0;  // ip_trace_id.trace_id; 0 when the flow has none
     bool has_summary = false;
     std::string_view summary;
@@ -163,7 +181,8 @@ struct flow {
     std::vector<policy_ref> egress_denied_by;
     std::vector<policy_ref> ingress_denied_by;
 
-    void clear();
+    void clear() { reset(*this); }
+    bool operator==(const flow&) const = default;
 };
 
 struct node_status {
@@ -171,11 +190,8 @@ struct node_status {
     std::vector<std::string_view> node_names;
     std::string_view message;
 
-    void clear() {
-        state_change = 0;
-        node_names.clear();
-        message = {};
-    }
+    void clear() { reset(*this); }
+    bool operator==(const node_status&) const = default;
 };
 
 struct lost_events {
@@ -186,7 +202,8 @@ struct lost_events {
     timestamp first;  // the first and last event lost (Hubble 1.19 rate-limits its notices)
     timestamp last;
 
-    void clear() { *this = lost_events{}; }
+    void clear() { reset(*this); }
+    bool operator==(const lost_events&) const = default;
 };
 
 // One input line, decoded. For kind != flow the flow part is empty (all absent), which is exactly how
@@ -200,14 +217,7 @@ struct response {
     struct node_status node_status;
     struct lost_events lost_events;
 
-    void clear() {
-        kind = response_kind::empty;
-        line = node_name = {};
-        time = {};
-        flow.clear();
-        node_status.clear();
-        lost_events.clear();
-    }
+    void clear() { reset(*this); }
 };
 
 }  // namespace flowgrep

@@ -15,6 +15,7 @@
 
 #include "flow/calendar.h"
 #include "flow/enums.h"
+#include "flow/flow_fields.h"
 #include "flow/json_diagnosis.h"
 
 namespace flowgrep {
@@ -305,10 +306,6 @@ void get_string_list(od::value& v, std::vector<std::string_view>& out, std::stri
     for_each_element(v, field, [&](od::value& e) { out.push_back(get_string(e, field)); });
 }
 
-void check_string_list(od::value& v, std::string_view field) {
-    for_each_element(v, field, [&](od::value& e) { get_string(e, field); });
-}
-
 // An unknown key was only compared, never decoded: a backslash in it must still start a valid
 // escape. (Known keys never hold one.)
 void check_unknown_key(od::field& f, std::string_view key) {
@@ -347,571 +344,319 @@ void get_timestamp(od::value& v, timestamp& out, std::string_view field) {
     if (!parse_rfc3339(text, out)) throw decode_error{field, "not an RFC 3339 time"};
 }
 
+// ---- The Flow message, walked with the field table (flow/flow_fields.h) ----
+// Each object's keys are looked up in its message's table; a field given twice is refused by its
+// index, two members of a oneof by their oneof number. The hand-written decoders below fill the
+// parsed flow with the fields it holds; every other field is checked by its type in the table.
+
+void check_message(od::value& v, std::string_view field, const message_info& m);
+
+// One value of a field the parsed flow does not hold: checked as protojson would decode it.
+void check_value(od::value& x, std::string_view k, const field_info& fi) {
+    switch (fi.type) {
+    case field_type::string_: get_optional_string(x, k); return;
+    case field_type::bool_: get_bool(x, k); return;
+    case field_type::int32: get_integer<int32_t>(x, k); return;
+    case field_type::int64: get_integer<int64_t>(x, k); return;
+    case field_type::uint32: get_integer<uint32_t>(x, k); return;
+    case field_type::uint64: get_integer<uint64_t>(x, k); return;
+    case field_type::enum_: check_enum(x, k); return;
+    case field_type::message: check_message(x, k, *fi.message); return;
+    case field_type::timestamp: {
+        timestamp ignored;
+        get_timestamp(x, ignored, k);
+        return;
+    }
+    case field_type::bool_wrapper: get_optional_bool(x, k); return;
+    case field_type::any:
+        // A google.protobuf.Any: its members depend on its @type, which Hubble must resolve.
+        if (is_null(x)) return;
+        get_object(x, k);
+        check_any(x);
+        return;
+    }
+}
+
+void check_field(od::value& x, std::string_view k, const field_info& fi) {
+    if (!fi.repeated) return check_value(x, k, fi);
+    for_each_element(x, k, [&](od::value& e) {
+        if (fi.message == nullptr) get_string(e, k);  // Flow's lists hold strings or messages
+        else check_message(e, k, *fi.message);
+    });
+}
+
+// Walks the members of an object as fields of `m`: `fn(index, key, value)` decodes the fields it
+// stores and returns false for the others, which are then checked by their type. A oneof member
+// that is null is absent and not handed on. Returns false for null (an absent message).
+template <typename Fn>
+bool for_each_member(od::value& v, std::string_view field, const message_info& m, Fn&& fn) {
+    seen_fields seen;
+    std::string_view oneof_first;  // Flow's messages have at most one oneof each
+    return for_each_field(v, field, [&](std::string_view k, od::value& x) {
+        const int i = m.key_index(k);
+        if (i < 0) return false;
+        seen.mark(static_cast<unsigned>(i), k);
+        if (m.oneof_members >> i & 1) {
+            if (is_null(x)) return true;
+            if (!oneof_first.empty()) throw oneof_conflict{oneof_first, k};
+            oneof_first = k;
+        }
+        if (!fn(static_cast<unsigned>(i), k, x)) check_field(x, k, m.fields[static_cast<size_t>(i)]);
+        return true;
+    });
+}
+
+void check_message(od::value& v, std::string_view field, const message_info& m) {
+    for_each_member(v, field, m, [](unsigned, std::string_view, od::value&) { return false; });
+}
+
 // `with_labels` false skips labels and workloads unread (check_rest() reads them if the line is used).
 void decode_endpoint(od::value& v, endpoint& ep, std::string_view field, bool with_labels) {
-    seen_fields seen;
-    ep.present = for_each_field(v, field, [&](std::string_view k, od::value& x) {
-        if (is(k, "ID")) seen.mark(0, k), ep.id = get_integer<uint32_t>(x, k);
-        else if (is(k, "identity")) seen.mark(1, k), ep.identity = get_integer<uint32_t>(x, k);
-        else if (is(k, "namespace")) seen.mark(2, k), ep.namespace_ = get_optional_string(x, k);
-        else if (is(k, "labels")) {
-            seen.mark(3, k);
+    const message_info& m = *flow_message().fields[idx(flow_f::source)].message;
+    ep.present = for_each_member(v, field, m, [&](unsigned i, std::string_view k, od::value& x) {
+        switch (endpoint_f(i)) {
+        case endpoint_f::ID: ep.id = get_integer<uint32_t>(x, k); return true;
+        case endpoint_f::identity: ep.identity = get_integer<uint32_t>(x, k); return true;
+        case endpoint_f::cluster_name: ep.cluster_name = get_optional_string(x, k); return true;
+        case endpoint_f::namespace_: ep.namespace_ = get_optional_string(x, k); return true;
+        case endpoint_f::pod_name: ep.pod_name = get_optional_string(x, k); return true;
+        case endpoint_f::labels:
             if (with_labels) get_string_list(x, ep.labels, k);
-        } else if (is(k, "pod_name", "podName")) seen.mark(4, k), ep.pod_name = get_optional_string(x, k);
-        else if (is(k, "cluster_name", "clusterName")) seen.mark(5, k), ep.cluster_name = get_optional_string(x, k);
-        else if (is(k, "workloads")) {
-            seen.mark(6, k);
+            return true;
+        case endpoint_f::workloads: {
             if (!with_labels) return true;
+            const message_info& wm = *m.fields[i].message;
             for_each_element(x, k, [&](od::value& w) {
                 workload& wl = ep.workloads.emplace_back();
-                seen_fields seen_w;
-                for_each_field(w, "workloads", [&](std::string_view wk, od::value& wv) {
-                    if (is(wk, "name")) seen_w.mark(0, wk), wl.name = get_optional_string(wv, wk);
-                    else if (is(wk, "kind")) seen_w.mark(1, wk), wl.kind = get_optional_string(wv, wk);
-                    else return false;
+                for_each_member(w, k, wm, [&](unsigned j, std::string_view wk, od::value& wv) {
+                    if (j == idx(workload_f::name)) wl.name = get_optional_string(wv, wk);
+                    else wl.kind = get_optional_string(wv, wk);
                     return true;
                 });
             });
-        } else return false;
-        return true;
+            return true;
+        }
+        }
+        return false;
     });
 }
 
 void decode_service(od::value& v, service& s, std::string_view field) {
-    seen_fields seen;
-    s.present = for_each_field(v, field, [&](std::string_view k, od::value& x) {
-        if (is(k, "name")) seen.mark(0, k), s.name = get_optional_string(x, k);
-        else if (is(k, "namespace")) seen.mark(1, k), s.namespace_ = get_optional_string(x, k);
-        else return false;
+    const message_info& m = *flow_message().fields[idx(flow_f::source_service)].message;
+    s.present = for_each_member(v, field, m, [&](unsigned i, std::string_view k, od::value& x) {
+        if (i == idx(service_f::name)) s.name = get_optional_string(x, k);
+        else s.namespace_ = get_optional_string(x, k);
         return true;
     });
 }
 
-uint16_t decode_tcp_flags(od::value& v) {
-    static constexpr std::string_view names[] = {"FIN", "SYN", "RST", "PSH", "ACK",
-                                                 "URG", "ECE", "CWR", "NS"};
+// TCPFlags' bits are set in declaration order, which is the order of the tcp_flag bits.
+uint16_t decode_tcp_flags(od::value& v, std::string_view field, const message_info& m) {
     uint16_t flags = 0;
-    seen_fields seen;
-    for_each_field(v, "flags", [&](std::string_view k, od::value& x) {
-        for (unsigned i = 0; i < std::size(names); ++i)
-            if (k == names[i]) {
-                seen.mark(i, k);
-                if (get_bool(x, k)) flags |= static_cast<uint16_t>(1u << i);
-                return true;
-            }
-        return false;
+    for_each_member(v, field, m, [&](unsigned i, std::string_view k, od::value& x) {
+        if (get_bool(x, k)) flags |= static_cast<uint16_t>(1u << i);
+        return true;
     });
     return flags;
 }
 
-void decode_l4(od::value& v, flow& f) {
-    seen_fields seen;
-    std::string_view first;
-    for_each_field(v, "l4", [&](std::string_view k, od::value& x) {
-        l4_kind kind;
-        if (k == "TCP") kind = l4_kind::tcp;
-        else if (k == "UDP") kind = l4_kind::udp;
-        else if (k == "SCTP") kind = l4_kind::sctp;
-        else if (k == "ICMPv4") kind = l4_kind::icmpv4;
-        else if (k == "ICMPv6") kind = l4_kind::icmpv6;
-        else if (k == "VRRP") kind = l4_kind::vrrp;
-        else if (k == "IGMP") kind = l4_kind::igmp;
-        else return false;
-        seen.mark(static_cast<unsigned>(kind), k);
-        if (is_null(x)) return true;
-        if (f.l4 != l4_kind::none) throw oneof_conflict{first, k};
-        f.l4 = kind;
-        first = k;
-        seen_fields seen_p;
-        for_each_field(x, k, [&](std::string_view pk, od::value& px) {
-            if (kind == l4_kind::icmpv4 || kind == l4_kind::icmpv6) {
-                if (is(pk, "type")) seen_p.mark(0, pk), get_integer<uint32_t>(px, pk);
-                else if (is(pk, "code")) seen_p.mark(1, pk), get_integer<uint32_t>(px, pk);
-                else return false;
-            } else if (kind == l4_kind::vrrp) {
-                if (is(pk, "type")) seen_p.mark(0, pk), get_integer<uint32_t>(px, pk);
-                else if (is(pk, "vrid")) seen_p.mark(1, pk), get_integer<uint32_t>(px, pk);
-                else if (is(pk, "priority")) seen_p.mark(2, pk), get_integer<uint32_t>(px, pk);
-                else return false;
-            } else if (kind == l4_kind::igmp) {
-                if (is(pk, "type")) seen_p.mark(0, pk), get_integer<uint32_t>(px, pk);
-                else if (is(pk, "group_address", "groupAddress")) seen_p.mark(1, pk), get_optional_string(px, pk);
-                else return false;
-            } else if (is(pk, "source_port", "sourcePort")) {
-                seen_p.mark(0, pk);
-                f.source_port = get_integer<uint32_t>(px, pk);
-            } else if (is(pk, "destination_port", "destinationPort")) {
-                seen_p.mark(1, pk);
-                f.destination_port = get_integer<uint32_t>(px, pk);
-            } else if (kind == l4_kind::tcp && pk == "flags") {
-                seen_p.mark(2, pk);
+static_assert(idx(tcp_f::source_port) == idx(ports_f::source_port) &&
+              idx(tcp_f::destination_port) == idx(ports_f::destination_port));
+
+void decode_l4(od::value& v, flow& f, std::string_view field) {
+    const message_info& m = *flow_message().fields[idx(flow_f::l4)].message;
+    for_each_member(v, field, m, [&](unsigned i, std::string_view k, od::value& x) {
+        static constexpr l4_kind kinds[] = {l4_kind::tcp,    l4_kind::udp,  l4_kind::icmpv4, l4_kind::icmpv6,
+                                            l4_kind::sctp,   l4_kind::vrrp, l4_kind::igmp};
+        static_assert(std::size(kinds) == idx(layer4_f::IGMP) + 1);
+        f.l4 = kinds[i];
+        if (f.l4 != l4_kind::tcp && f.l4 != l4_kind::udp && f.l4 != l4_kind::sctp) return false;
+        const message_info& pm = *m.fields[i].message;
+        for_each_member(x, k, pm, [&](unsigned j, std::string_view pk, od::value& px) {
+            switch (tcp_f(j)) {
+            case tcp_f::source_port: f.source_port = get_integer<uint32_t>(px, pk); return true;
+            case tcp_f::destination_port: f.destination_port = get_integer<uint32_t>(px, pk); return true;
+            case tcp_f::flags:
                 if (!is_null(px)) {
                     f.has_tcp_flags = true;
-                    f.tcp_flags = decode_tcp_flags(px);
+                    f.tcp_flags = decode_tcp_flags(px, pk, *pm.fields[j].message);
                 }
-            } else {
-                return false;
+                return true;
             }
-            return true;
+            return false;
         });
         return true;
     });
 }
 
-// l7's record is a oneof of dns, http and kafka.
-void set_l7_record(flow& f, l7_kind kind, std::string_view key) {
-    static constexpr std::string_view names[] = {"", "dns", "http", "kafka"};
-    if (f.l7_record != l7_kind::none) throw oneof_conflict{names[static_cast<int>(f.l7_record)], key};
-    f.l7_record = kind;
-}
-
-void decode_dns(od::value& x, flow& f) {
-    seen_fields seen;
-    for_each_field(x, "dns", [&](std::string_view k, od::value& v) {
-        if (is(k, "query")) seen.mark(0, k), f.dns_query = get_optional_string(v, k);
-        else if (is(k, "observation_source", "observationSource"))
-            seen.mark(1, k), f.dns_observation_source = get_optional_string(v, k);
-        else if (is(k, "ips")) seen.mark(2, k), check_string_list(v, k);
-        else if (is(k, "ttl")) seen.mark(3, k), get_integer<uint32_t>(v, k);
-        else if (is(k, "cnames")) seen.mark(4, k), check_string_list(v, k);
-        else if (is(k, "rcode")) seen.mark(5, k), get_integer<uint32_t>(v, k);
-        else if (is(k, "qtypes")) seen.mark(6, k), check_string_list(v, k);
-        else if (is(k, "rrtypes")) seen.mark(7, k), check_string_list(v, k);
+void decode_dns(od::value& v, flow& f, std::string_view field, const message_info& m) {
+    for_each_member(v, field, m, [&](unsigned i, std::string_view k, od::value& x) {
+        if (i == idx(dns_f::query)) f.dns_query = get_optional_string(x, k);
+        else if (i == idx(dns_f::observation_source)) f.dns_observation_source = get_optional_string(x, k);
         else return false;
         return true;
     });
 }
 
-void decode_http(od::value& x, flow& f) {
-    seen_fields seen;
-    for_each_field(x, "http", [&](std::string_view k, od::value& v) {
-        if (is(k, "code")) seen.mark(0, k), f.http_code = get_integer<uint32_t>(v, k);
-        else if (is(k, "method")) seen.mark(1, k), f.http_method = get_optional_string(v, k);
-        else if (is(k, "url")) seen.mark(2, k), f.http_url = get_optional_string(v, k);
-        else if (is(k, "protocol")) seen.mark(3, k), get_optional_string(v, k);
-        else if (is(k, "headers")) {
-            seen.mark(4, k);
-            for_each_element(v, k, [&](od::value& h) {
+void decode_http(od::value& v, flow& f, std::string_view field, const message_info& m) {
+    for_each_member(v, field, m, [&](unsigned i, std::string_view k, od::value& x) {
+        switch (http_f(i)) {
+        case http_f::code: f.http_code = get_integer<uint32_t>(x, k); return true;
+        case http_f::method: f.http_method = get_optional_string(x, k); return true;
+        case http_f::url: f.http_url = get_optional_string(x, k); return true;
+        case http_f::headers: {
+            const message_info& hm = *m.fields[i].message;
+            for_each_element(x, k, [&](od::value& h) {
                 http_header& hh = f.http_headers.emplace_back();
-                seen_fields seen_h;
-                for_each_field(h, "headers", [&](std::string_view kk, od::value& kv) {
-                    if (is(kk, "key")) seen_h.mark(0, kk), hh.key = get_optional_string(kv, kk);
-                    else if (is(kk, "value")) seen_h.mark(1, kk), hh.value = get_optional_string(kv, kk);
-                    else return false;
+                for_each_member(h, k, hm, [&](unsigned j, std::string_view hk, od::value& hx) {
+                    if (j == idx(http_header_f::key)) hh.key = get_optional_string(hx, hk);
+                    else hh.value = get_optional_string(hx, hk);
                     return true;
                 });
             });
-        } else return false;
-        return true;
-    });
-}
-
-void check_kafka(od::value& x) {
-    seen_fields seen;
-    for_each_field(x, "kafka", [&](std::string_view k, od::value& v) {
-        if (is(k, "error_code", "errorCode")) seen.mark(0, k), get_integer<int32_t>(v, k);
-        else if (is(k, "api_version", "apiVersion")) seen.mark(1, k), get_integer<int32_t>(v, k);
-        else if (is(k, "api_key", "apiKey")) seen.mark(2, k), get_optional_string(v, k);
-        else if (is(k, "correlation_id", "correlationId")) seen.mark(3, k), get_integer<int32_t>(v, k);
-        else if (is(k, "topic")) seen.mark(4, k), get_optional_string(v, k);
-        else return false;
-        return true;
-    });
-}
-
-void decode_l7(od::value& v, flow& f) {
-    seen_fields seen;
-    f.has_l7 = for_each_field(v, "l7", [&](std::string_view k, od::value& x) {
-        if (is(k, "type")) {
-            seen.mark(0, k);
-            f.l7_type = get_enum(x, l7_flow_type_enum, k);
-        } else if (is(k, "latency_ns", "latencyNs")) {
-            seen.mark(1, k);
-            get_integer<uint64_t>(x, k);
-        } else if (is(k, "dns")) {
-            seen.mark(2, k);
-            if (is_null(x)) return true;
-            set_l7_record(f, l7_kind::dns, k);
-            f.has_dns = true;
-            decode_dns(x, f);
-        } else if (is(k, "http")) {
-            seen.mark(3, k);
-            if (is_null(x)) return true;
-            set_l7_record(f, l7_kind::http, k);
-            decode_http(x, f);
-        } else if (is(k, "kafka")) {
-            seen.mark(4, k);
-            if (is_null(x)) return true;
-            set_l7_record(f, l7_kind::kafka, k);
-            check_kafka(x);
-        } else {
-            return false;
-        }
-        return true;
-    });
-}
-
-// flow.Policy, in the *_allowed_by / *_denied_by lists: --print-policy-names and denied-by read
-// the names; `out` is null when only the form is checked.
-void decode_policies(od::value& v, std::string_view field, std::vector<policy_ref>* out) {
-    for_each_element(v, field, [&](od::value& p) {
-        seen_fields seen;
-        policy_ref ref;
-        for_each_field(p, field, [&](std::string_view k, od::value& x) {
-            if (is(k, "name")) seen.mark(0, k), ref.name = get_optional_string(x, k);
-            else if (is(k, "namespace")) seen.mark(1, k), ref.namespace_ = get_optional_string(x, k);
-            else if (is(k, "labels")) seen.mark(2, k), check_string_list(x, k);
-            else if (is(k, "revision")) seen.mark(3, k), get_integer<uint64_t>(x, k);
-            else if (is(k, "kind")) seen.mark(4, k), ref.kind = get_optional_string(x, k);
-            else return false;
             return true;
-        });
-        if (out) out->push_back(ref);
-    });
-}
-
-// flow.IP's fields, for the flow's own IP header and for a tunnel's outer one.
-void decode_ip(od::value& v, flow& f, std::string_view field) {
-    seen_fields seen;
-    f.has_ip = for_each_field(v, field, [&](std::string_view ik, od::value& ix) {
-        if (is(ik, "source")) seen.mark(0, ik), f.ip_source = get_optional_string(ix, ik);
-        else if (is(ik, "destination")) seen.mark(1, ik), f.ip_destination = get_optional_string(ix, ik);
-        else if (is(ik, "source_xlated", "sourceXlated")) seen.mark(2, ik), f.ip_source_xlated = get_optional_string(ix, ik);
-        else if (is(ik, "ipVersion", "ip_version")) seen.mark(3, ik), f.ip_version = get_enum(ix, ip_version_enum, ik);
-        else if (is(ik, "encrypted")) seen.mark(4, ik), f.ip_encrypted = get_bool(ix, ik);
-        else return false;
-        return true;
-    });
-}
-
-// flow.Tunnel (Cilium 1.18): read by nobody, checked for its form. Its IP and l4 are decoded into
-// a scratch flow, which allocates nothing: those messages hold no lists.
-void check_tunnel(od::value& v, std::string_view field) {
-    seen_fields seen;
-    for_each_field(v, field, [&](std::string_view k, od::value& x) {
-        flow scratch;
-        if (is(k, "protocol")) seen.mark(0, k), check_enum(x, k);
-        else if (k == "IP") seen.mark(1, k), decode_ip(x, scratch, k);
-        else if (k == "l4") seen.mark(2, k), decode_l4(x, scratch);
-        else if (is(k, "vni")) seen.mark(3, k), get_integer<uint32_t>(x, k);
-        else return false;
-        return true;
-    });
-}
-
-// A message of plain scalar fields, named in `names` in order, each read as T: checked for its form.
-template <typename T>
-void check_scalars(od::value& v, std::string_view field, std::initializer_list<std::pair<std::string_view, std::string_view>> names) {
-    seen_fields seen;
-    for_each_field(v, field, [&](std::string_view k, od::value& x) {
-        unsigned i = 0;
-        for (const auto& [proto, json] : names) {
-            if (is(k, proto, json)) {
-                seen.mark(i, k);
-                if constexpr (std::is_same_v<T, std::string_view>) get_optional_string(x, k);
-                else get_integer<T>(x, k);
-                return true;
-            }
-            ++i;
+        }
+        case http_f::protocol: break;
         }
         return false;
     });
 }
 
-// Every field of flow.Flow (Cilium 1.19) by its place in the seen-bitmask. The first letter of the
-// key picks a handful of names to compare against, so telling them apart costs a few compares.
-enum flow_key : uint8_t {
-    k_time, k_uuid, k_verdict, k_drop_reason, k_auth_type, k_ethernet, k_ip, k_l4, k_source,
-    k_destination, k_type, k_node_name, k_node_labels, k_source_names, k_destination_names, k_l7,
-    k_reply, k_event_type, k_source_service, k_destination_service, k_traffic_direction,
-    k_policy_match_type, k_trace_observation_point, k_trace_reason, k_file, k_drop_reason_desc,
-    k_is_reply, k_debug_capture_point, k_interface, k_proxy_port, k_trace_context,
-    k_sock_xlate_point, k_socket_cookie, k_cgroup_id, k_summary, k_extensions, k_egress_allowed_by,
-    k_ingress_allowed_by, k_egress_denied_by, k_ingress_denied_by,
-    // Cilium 1.18 and 1.19
-    k_tunnel, k_emitter, k_ip_trace_id, k_policy_log, k_aggregate, k_unknown,
-};
-
-flow_key flow_key_of(std::string_view k) {
-    if (k.empty()) return k_unknown;
-    switch (k[0]) {
-    case 'I': return k == "IP" ? k_ip : k_unknown;
-    case 'S': return k == "Summary" ? k_summary : k_unknown;
-    case 'T': return k == "Type" ? k_type : k_unknown;
-    case 'a':
-        if (is(k, "auth_type", "authType")) return k_auth_type;
-        if (k == "aggregate") return k_aggregate;
-        return k_unknown;
-    case 'c': return is(k, "cgroup_id", "cgroupId") ? k_cgroup_id : k_unknown;
-    case 'd':
-        if (k == "destination") return k_destination;
-        if (is(k, "drop_reason_desc", "dropReasonDesc")) return k_drop_reason_desc;
-        if (is(k, "drop_reason", "dropReason")) return k_drop_reason;
-        if (is(k, "destination_names", "destinationNames")) return k_destination_names;
-        if (is(k, "destination_service", "destinationService")) return k_destination_service;
-        if (is(k, "debug_capture_point", "debugCapturePoint")) return k_debug_capture_point;
-        return k_unknown;
-    case 'e':
-        if (k == "ethernet") return k_ethernet;
-        if (is(k, "event_type", "eventType")) return k_event_type;
-        if (k == "extensions") return k_extensions;
-        if (is(k, "egress_allowed_by", "egressAllowedBy")) return k_egress_allowed_by;
-        if (is(k, "egress_denied_by", "egressDeniedBy")) return k_egress_denied_by;
-        if (k == "emitter") return k_emitter;
-        return k_unknown;
-    case 'f': return k == "file" ? k_file : k_unknown;
-    case 'i':
-        if (is(k, "is_reply", "isReply")) return k_is_reply;
-        if (k == "interface") return k_interface;
-        if (is(k, "ingress_allowed_by", "ingressAllowedBy")) return k_ingress_allowed_by;
-        if (is(k, "ingress_denied_by", "ingressDeniedBy")) return k_ingress_denied_by;
-        if (is(k, "ip_trace_id", "ipTraceId")) return k_ip_trace_id;
-        return k_unknown;
-    case 'l':
-        if (k == "l4") return k_l4;
-        if (k == "l7") return k_l7;
-        return k_unknown;
-    case 'n':
-        if (is(k, "node_name", "nodeName")) return k_node_name;
-        if (is(k, "node_labels", "nodeLabels")) return k_node_labels;
-        return k_unknown;
-    case 'p':
-        if (is(k, "policy_match_type", "policyMatchType")) return k_policy_match_type;
-        if (is(k, "proxy_port", "proxyPort")) return k_proxy_port;
-        if (is(k, "policy_log", "policyLog")) return k_policy_log;
-        return k_unknown;
-    case 'r': return k == "reply" ? k_reply : k_unknown;
-    case 's':
-        if (k == "source") return k_source;
-        if (is(k, "source_names", "sourceNames")) return k_source_names;
-        if (is(k, "source_service", "sourceService")) return k_source_service;
-        if (is(k, "sock_xlate_point", "sockXlatePoint")) return k_sock_xlate_point;
-        if (is(k, "socket_cookie", "socketCookie")) return k_socket_cookie;
-        return k_unknown;
-    case 't':
-        if (k == "time") return k_time;
-        if (is(k, "traffic_direction", "trafficDirection")) return k_traffic_direction;
-        if (is(k, "trace_observation_point", "traceObservationPoint")) return k_trace_observation_point;
-        if (is(k, "trace_reason", "traceReason")) return k_trace_reason;
-        if (is(k, "trace_context", "traceContext")) return k_trace_context;
-        if (k == "tunnel") return k_tunnel;
-        return k_unknown;
-    case 'u': return k == "uuid" ? k_uuid : k_unknown;
-    case 'v': return k == "verdict" ? k_verdict : k_unknown;
-    default: return k_unknown;
-    }
+void decode_l7(od::value& v, flow& f, std::string_view field) {
+    const message_info& m = *flow_message().fields[idx(flow_f::l7)].message;
+    f.has_l7 = for_each_member(v, field, m, [&](unsigned i, std::string_view k, od::value& x) {
+        switch (layer7_f(i)) {
+        case layer7_f::type: f.l7_type = get_enum(x, l7_flow_type_enum, k); return true;
+        case layer7_f::dns:
+            f.l7_record = l7_kind::dns;
+            f.has_dns = true;
+            decode_dns(x, f, k, *m.fields[i].message);
+            return true;
+        case layer7_f::http:
+            f.l7_record = l7_kind::http;
+            decode_http(x, f, k, *m.fields[i].message);
+            return true;
+        case layer7_f::kafka: f.l7_record = l7_kind::kafka; return false;
+        case layer7_f::latency_ns: break;
+        }
+        return false;
+    });
 }
 
+// flow.Policy, in the *_allowed_by / *_denied_by lists: --print-policy-names and denied-by read
+// the names.
+void decode_policies(od::value& v, std::string_view field, const message_info& m, std::vector<policy_ref>& out) {
+    for_each_element(v, field, [&](od::value& p) {
+        policy_ref ref;
+        for_each_member(p, field, m, [&](unsigned i, std::string_view k, od::value& x) {
+            switch (policy_f(i)) {
+            case policy_f::name: ref.name = get_optional_string(x, k); return true;
+            case policy_f::namespace_: ref.namespace_ = get_optional_string(x, k); return true;
+            case policy_f::kind: ref.kind = get_optional_string(x, k); return true;
+            case policy_f::labels:
+            case policy_f::revision: break;
+            }
+            return false;
+        });
+        out.push_back(ref);
+    });
+}
+
+void decode_ip(od::value& v, flow& f, std::string_view field) {
+    const message_info& m = *flow_message().fields[idx(flow_f::IP)].message;
+    f.has_ip = for_each_member(v, field, m, [&](unsigned i, std::string_view k, od::value& x) {
+        switch (ip_f(i)) {
+        case ip_f::source: f.ip_source = get_optional_string(x, k); return true;
+        case ip_f::source_xlated: f.ip_source_xlated = get_optional_string(x, k); return true;
+        case ip_f::destination: f.ip_destination = get_optional_string(x, k); return true;
+        case ip_f::ipVersion: f.ip_version = get_enum(x, ip_version_enum, k); return true;
+        case ip_f::encrypted: f.ip_encrypted = get_bool(x, k); return true;
+        }
+        return false;
+    });
+}
+
+// The members of a message that lives in the flow itself, two strings or numbers at a time.
 void decode_flow(od::value& v, flow& f, field_set want) {
+    const message_info& m = flow_message();
     seen_fields seen;
     for_each_field(v, "flow", [&](std::string_view k, od::value& x) {
-        flow_key key = flow_key_of(k);
-        if (key == k_unknown) return false;
-        seen.mark(key, k);
+        const int found = m.key_index(k);
+        if (found < 0) return false;
+        const unsigned i = static_cast<unsigned>(found);
+        seen.mark(i, k);
+        const field_info& fi = m.fields[i];
         // Parts nobody asked for are skipped unread; check_rest() reads them when the line is used.
-        switch (key) {
-        case k_time:
-            if (want & field_time) get_timestamp(x, f.time, k);
+        if (!(want & (fi.decode | fi.detail))) return true;
+        switch (flow_f(i)) {
+        case flow_f::time: get_timestamp(x, f.time, k); break;
+        case flow_f::uuid: f.uuid = get_optional_string(x, k); break;
+        case flow_f::verdict: f.verdict = get_enum(x, verdict_enum, k); break;
+        case flow_f::drop_reason_desc: f.drop_reason_desc = get_enum(x, drop_reason_enum, k); break;
+        case flow_f::auth_type: f.auth_type = get_enum(x, auth_type_enum, k); break;
+        case flow_f::ethernet:
+            f.has_ethernet = for_each_member(x, k, *fi.message, [&](unsigned j, std::string_view ek, od::value& ex) {
+                (j == idx(ethernet_f::source) ? f.ethernet_source : f.ethernet_destination) = get_optional_string(ex, ek);
+                return true;
+            });
             break;
-        case k_uuid:
-            if (want & field_uuid) f.uuid = get_optional_string(x, k);
+        case flow_f::IP: decode_ip(x, f, k); break;
+        case flow_f::l4: decode_l4(x, f, k); break;
+        case flow_f::source: decode_endpoint(x, f.source, k, want & fi.detail); break;
+        case flow_f::destination: decode_endpoint(x, f.destination, k, want & fi.detail); break;
+        case flow_f::node_name: f.node_name = get_optional_string(x, k); break;
+        case flow_f::node_labels: get_string_list(x, f.node_labels, k); break;
+        case flow_f::source_names: get_string_list(x, f.source_names, k); break;
+        case flow_f::destination_names: get_string_list(x, f.destination_names, k); break;
+        case flow_f::l7: decode_l7(x, f, k); break;
+        case flow_f::event_type:
+            f.has_event_type = for_each_member(x, k, *fi.message, [&](unsigned j, std::string_view ek, od::value& ex) {
+                (j == idx(event_type_f::type) ? f.event_type : f.event_sub_type) = get_integer<int32_t>(ex, ek);
+                return true;
+            });
             break;
-        case k_verdict:
-            if (want & field_verdict) f.verdict = get_enum(x, verdict_enum, k);
-            break;
-        case k_drop_reason_desc:
-            if (want & field_drop_reason_desc) f.drop_reason_desc = get_enum(x, drop_reason_enum, k);
-            break;
-        case k_auth_type:
-            if (want & field_auth_type) f.auth_type = get_enum(x, auth_type_enum, k);
-            break;
-        case k_ethernet:
-            if (!(want & field_ethernet)) break;
-            {
-                seen_fields seen_e;
-                f.has_ethernet = for_each_field(x, k, [&](std::string_view ek, od::value& ex) {
-                    if (is(ek, "source")) seen_e.mark(0, ek), f.ethernet_source = get_optional_string(ex, ek);
-                    else if (is(ek, "destination")) seen_e.mark(1, ek), f.ethernet_destination = get_optional_string(ex, ek);
-                    else return false;
-                    return true;
-                });
-            }
-            break;
-        case k_ip:
-            if (want & field_ip) decode_ip(x, f, k);
-            break;
-        case k_l4:
-            if (want & field_l4) decode_l4(x, f);
-            break;
-        case k_source:
-            if (want & (field_source | field_source_labels))
-                decode_endpoint(x, f.source, k, want & field_source_labels);
-            break;
-        case k_destination:
-            if (want & (field_destination | field_destination_labels))
-                decode_endpoint(x, f.destination, k, want & field_destination_labels);
-            break;
-        case k_node_name:
-            if (want & field_node_name) f.node_name = get_optional_string(x, k);
-            break;
-        case k_node_labels:
-            if (want & field_node_labels) get_string_list(x, f.node_labels, k);
-            break;
-        case k_source_names:
-            if (want & field_names) get_string_list(x, f.source_names, k);
-            break;
-        case k_destination_names:
-            if (want & field_names) get_string_list(x, f.destination_names, k);
-            break;
-        case k_l7:
-            if (want & field_l7) decode_l7(x, f);
-            break;
-        case k_event_type:
-            if (!(want & field_event_type)) break;
-            {
-                seen_fields seen_t;
-                f.has_event_type = for_each_field(x, k, [&](std::string_view ek, od::value& ex) {
-                    if (is(ek, "type")) seen_t.mark(0, ek), f.event_type = get_integer<int32_t>(ex, ek);
-                    else if (is(ek, "sub_type", "subType")) seen_t.mark(1, ek), f.event_sub_type = get_integer<int32_t>(ex, ek);
-                    else return false;
-                    return true;
-                });
-            }
-            break;
-        case k_source_service:
-            if (want & field_services) decode_service(x, f.source_service, k);
-            break;
-        case k_destination_service:
-            if (want & field_services) decode_service(x, f.destination_service, k);
-            break;
-        case k_traffic_direction:
-            if (want & field_traffic_direction) f.traffic_direction = get_enum(x, traffic_direction_enum, k);
-            break;
-        case k_policy_match_type:
-            if (want & field_policy_match_type) f.policy_match_type = get_integer<uint32_t>(x, k);
-            break;
-        case k_debug_capture_point:
-            if (want & field_debug_capture_point) f.debug_capture_point = get_enum(x, debug_capture_point_enum, k);
-            break;
-        case k_sock_xlate_point:
-            if (want & field_sock_xlate_point) f.sock_xlate_point = get_enum(x, sock_xlate_point_enum, k);
-            break;
-        case k_is_reply:
-            if (!(want & field_is_reply)) break;
+        case flow_f::source_service: decode_service(x, f.source_service, k); break;
+        case flow_f::destination_service: decode_service(x, f.destination_service, k); break;
+        case flow_f::traffic_direction: f.traffic_direction = get_enum(x, traffic_direction_enum, k); break;
+        case flow_f::policy_match_type: f.policy_match_type = get_integer<uint32_t>(x, k); break;
+        case flow_f::debug_capture_point: f.debug_capture_point = get_enum(x, debug_capture_point_enum, k); break;
+        case flow_f::sock_xlate_point: f.sock_xlate_point = get_enum(x, sock_xlate_point_enum, k); break;
+        case flow_f::is_reply:
             if (auto reply = get_optional_bool(x, k)) f.is_reply = *reply ? flow::reply::yes : flow::reply::no;
             break;
-        case k_interface:
-            if (!(want & field_interface)) break;
-            {
-                seen_fields seen_n;
-                f.has_interface = for_each_field(x, k, [&](std::string_view ik, od::value& ix) {
-                    if (is(ik, "index")) seen_n.mark(0, ik), f.interface_index = get_integer<uint32_t>(ix, ik);
-                    else if (is(ik, "name")) seen_n.mark(1, ik), f.interface_name = get_optional_string(ix, ik);
-                    else return false;
-                    return true;
-                });
-            }
+        case flow_f::interface:
+            f.has_interface = for_each_member(x, k, *fi.message, [&](unsigned j, std::string_view ik, od::value& ix) {
+                if (j == idx(interface_f::index)) f.interface_index = get_integer<uint32_t>(ix, ik);
+                else f.interface_name = get_optional_string(ix, ik);
+                return true;
+            });
             break;
-        case k_trace_context:
-            if (!(want & field_trace_id)) break;
-            {
-                seen_fields seen_c;
-                for_each_field(x, k, [&](std::string_view pk, od::value& px) {
-                    if (pk != "parent") return false;
-                    seen_c.mark(0, pk);
-                    seen_fields seen_p;
-                    for_each_field(px, pk, [&](std::string_view tk, od::value& tx) {
-                        if (!is(tk, "trace_id", "traceId")) return false;
-                        seen_p.mark(0, tk);
-                        f.trace_id = get_optional_string(tx, tk);
-                        return true;
-                    });
-                    return true;
-                });
-            }
+        case flow_f::trace_context:
+            f.has_trace_context = for_each_member(x, k, *fi.message, [&](unsigned, std::string_view pk, od::value& px) {
+                f.has_trace_parent = for_each_member(px, pk, *fi.message->fields[idx(trace_context_f::parent)].message,
+                                                     [&](unsigned, std::string_view tk, od::value& tx) {
+                                                         f.trace_id = get_optional_string(tx, tk);
+                                                         return true;
+                                                     });
+                return true;
+            });
             break;
-        case k_summary:
-            if (want & field_summary) f.has_summary = get_string_if_present(x, k, f.summary);
+        case flow_f::Summary: f.has_summary = get_string_if_present(x, k, f.summary); break;
+        case flow_f::ip_trace_id:
+            f.has_ip_trace_id = for_each_member(x, k, *fi.message, [&](unsigned j, std::string_view tk, od::value& tx) {
+                if (j != idx(ip_trace_id_f::trace_id)) return false;
+                f.ip_trace_id = get_integer<uint64_t>(tx, tk);
+                return true;
+            });
             break;
-        // Fields no filter or printer reads: only their form is checked.
-        case k_drop_reason:
-        case k_proxy_port:
-            if (want & field_other) get_integer<uint32_t>(x, k);
-            break;
-        case k_socket_cookie:
-        case k_cgroup_id:
-            if (want & field_other) get_integer<uint64_t>(x, k);
-            break;
-        case k_type:
-        case k_trace_observation_point:
-        case k_trace_reason:
-            if (want & field_other) check_enum(x, k);
-            break;
-        case k_reply:
-            if (want & field_other) get_bool(x, k);
-            break;
-        case k_file:
-            if (!(want & field_other)) break;
-            {
-                seen_fields seen_f;
-                for_each_field(x, k, [&](std::string_view fk, od::value& fx) {
-                    if (is(fk, "name")) seen_f.mark(0, fk), get_optional_string(fx, fk);
-                    else if (is(fk, "line")) seen_f.mark(1, fk), get_integer<uint32_t>(fx, fk);
-                    else return false;
-                    return true;
-                });
-            }
-            break;
-        case k_extensions:
-            // A google.protobuf.Any: its members depend on its @type, which Hubble must resolve.
-            if (!(want & field_other) || is_null(x)) break;
-            get_object(x, k);
-            check_any(x);
-            break;
-        case k_egress_allowed_by:
-            if (want & (field_policies | field_other))
-                decode_policies(x, k, want & field_policies ? &f.egress_allowed_by : nullptr);
-            break;
-        case k_ingress_allowed_by:
-            if (want & (field_policies | field_other))
-                decode_policies(x, k, want & field_policies ? &f.ingress_allowed_by : nullptr);
-            break;
-        case k_egress_denied_by:
-            if (want & (field_policies | field_other))
-                decode_policies(x, k, want & field_policies ? &f.egress_denied_by : nullptr);
-            break;
-        case k_ingress_denied_by:
-            if (want & (field_policies | field_other))
-                decode_policies(x, k, want & field_policies ? &f.ingress_denied_by : nullptr);
-            break;
-        case k_ip_trace_id:
-            if (!(want & (field_ip_trace_id | field_other))) break;
-            {
-                seen_fields seen_t;
-                for_each_field(x, k, [&](std::string_view tk, od::value& tx) {
-                    if (is(tk, "trace_id", "traceId")) seen_t.mark(0, tk), f.ip_trace_id = get_integer<uint64_t>(tx, tk);
-                    else if (is(tk, "ip_option_type", "ipOptionType")) seen_t.mark(1, tk), get_integer<uint32_t>(tx, tk);
-                    else return false;
-                    return true;
-                });
-            }
-            break;
-        case k_tunnel:
-            if (want & field_other) check_tunnel(x, k);
-            break;
-        case k_emitter:
-            if (want & field_other) check_scalars<std::string_view>(x, k, {{"name", "name"}, {"version", "version"}});
-            break;
-        case k_aggregate:
-            if (want & field_other)
-                check_scalars<uint32_t>(x, k, {{"ingress_flow_count", "ingressFlowCount"},
-                                               {"egress_flow_count", "egressFlowCount"},
-                                               {"unknown_direction_flow_count", "unknownDirectionFlowCount"}});
-            break;
-        case k_policy_log:
-            if (want & field_other) check_string_list(x, k);
-            break;
-        case k_unknown:
+        case flow_f::egress_allowed_by: decode_policies(x, k, *fi.message, f.egress_allowed_by); break;
+        case flow_f::ingress_allowed_by: decode_policies(x, k, *fi.message, f.ingress_allowed_by); break;
+        case flow_f::egress_denied_by: decode_policies(x, k, *fi.message, f.egress_denied_by); break;
+        case flow_f::ingress_denied_by: decode_policies(x, k, *fi.message, f.ingress_denied_by); break;
+        default:
+            // Fields no filter or printer reads (drop_reason, Type, file, tunnel, emitter ...): only
+            // their form is checked.
+            check_field(x, k, fi);
             break;
         }
         return true;
@@ -930,32 +675,22 @@ void decode_node_status(od::value& v, node_status& ns) {
 }
 
 void decode_lost_events(od::value& v, lost_events& le) {
-    seen_fields seen;
-    for_each_field(v, "lost_events", [&](std::string_view k, od::value& x) {
-        if (is(k, "source")) {
-            seen.mark(0, k);
-            le.source = get_enum(x, lost_event_source_enum, k);
-        } else if (is(k, "num_events_lost", "numEventsLost")) {
-            seen.mark(1, k);
-            le.num_events_lost = get_integer<uint64_t>(x, k);
-        } else if (is(k, "cpu")) {
-            seen.mark(2, k);
+    for_each_member(v, "lost_events", lost_event_message(), [&](unsigned i, std::string_view k, od::value& x) {
+        switch (lost_event_f(i)) {
+        case lost_event_f::source: le.source = get_enum(x, lost_event_source_enum, k); return true;
+        case lost_event_f::num_events_lost: le.num_events_lost = get_integer<uint64_t>(x, k); return true;
+        case lost_event_f::cpu:
             if (is_null(x)) return true;
             // an Int32Value: a bare number, not {"value": 3}
             if (type_of(x) != od::json_type::number && type_of(x) != od::json_type::string)
                 wrong_type(x, k, "expected an integer");
             le.has_cpu = true;
             le.cpu = get_integer<int32_t>(x, k);
-        } else if (is(k, "first")) {
-            seen.mark(3, k);
-            get_timestamp(x, le.first, k);
-        } else if (is(k, "last")) {
-            seen.mark(4, k);
-            get_timestamp(x, le.last, k);
-        } else {
-            return false;
+            return true;
+        case lost_event_f::first: get_timestamp(x, le.first, k); return true;
+        case lost_event_f::last: get_timestamp(x, le.last, k); return true;
         }
-        return true;
+        return false;
     });
 }
 
@@ -1140,55 +875,6 @@ bool parse_rfc3339(std::string_view s, timestamp& out) {
                   hour * 3600 + minute * 60 + second - offset;
     out.nanos = nanos;
     return true;
-}
-
-void flow::clear() {
-    time = {};
-    uuid = {};
-    verdict = drop_reason_desc = auth_type = 0;
-    has_ethernet = false;
-    ethernet_source = ethernet_destination = {};
-    has_ip = false;
-    ip_source = ip_destination = ip_source_xlated = {};
-    ip_version = 0;
-    ip_encrypted = false;
-    l4 = l4_kind::none;
-    source_port = destination_port = 0;
-    has_tcp_flags = false;
-    tcp_flags = 0;
-    source.clear();
-    destination.clear();
-    node_name = {};
-    node_labels.clear();
-    source_names.clear();
-    destination_names.clear();
-    has_l7 = false;
-    l7_type = 0;
-    l7_record = l7_kind::none;
-    has_dns = false;
-    dns_query = dns_observation_source = {};
-    http_code = 0;
-    http_method = http_url = {};
-    http_headers.clear();
-    is_reply = reply::unknown;
-    has_event_type = false;
-    event_type = event_sub_type = 0;
-    source_service = {};
-    destination_service = {};
-    traffic_direction = 0;
-    policy_match_type = 0;
-    debug_capture_point = sock_xlate_point = 0;
-    has_interface = false;
-    interface_index = 0;
-    interface_name = {};
-    trace_id = {};
-    ip_trace_id = 0;
-    has_summary = false;
-    summary = {};
-    egress_allowed_by.clear();
-    ingress_allowed_by.clear();
-    egress_denied_by.clear();
-    ingress_denied_by.clear();
 }
 
 }  // namespace flowgrep

@@ -14,33 +14,27 @@
 
 namespace flowgrep {
 
-// Where a key's value comes from: a member of the parsed flow, or the JSON along a path.
-enum class key_read : uint8_t {
-    json,
-    src_ns, src_pod, src_workload, src_identity, src_id, src_cluster, src_ip,
-    dst_ns, dst_pod, dst_workload, dst_identity, dst_id, dst_cluster, dst_ip,
-    src_port_tcp, dst_port_tcp, src_port_udp, dst_port_udp, src_port_sctp, dst_port_sctp,
-    dst_port,  // whichever of TCP, UDP, SCTP the flow has
-    protocol, event_type_name, event_type_type, event_type_sub_type,
-    verdict, drop_reason_desc, auth_type, traffic_direction, node_name, uuid, summary,
-    ip_source_xlated, ip_version, ethernet_source, ethernet_destination,
-    src_service_name, src_service_ns, dst_service_name, dst_service_ns,
-    policy_match_type, debug_capture_point, sock_xlate_point, is_reply, interface_index,
-    interface_name, trace_id, l7_type, dns_query, dns_observation_source, http_code, http_method,
-    http_url,
-    denied_by, allowed_by,  // from the JSON too: the policy lists are not in the parsed flow
-};
+struct field_info;
 
-// Whether a key is read from the line's JSON rather than from the parsed flow.
-inline bool reads_json(key_read read) {
-    return read == key_read::json || read == key_read::denied_by || read == key_read::allowed_by;
-}
+// A Flow field path resolved against the field table: each step's field, from flow.Flow down.
+using field_path = std::vector<const field_info*>;
+
+// How a key's value is made from what its paths read.
+enum class key_format : uint8_t {
+    value,       // the value of the first path that is set
+    workload,    // src-workload, dst-workload: the endpoint's first workload, else its pod's
+    protocol,    // the L7 protocol, else the L4 one
+    event_type,  // the event type as `flowgrep event-types` names it
+    policy,      // NAMESPACE/NAME of the first policy in the first non-empty list
+};
 
 struct aggregate_key {
     std::string name;  // as the user wrote it: the header of its column
-    key_read read = key_read::json;
-    // For json keys, each step's proto and JSON names (protojson writes either) below "flow".
-    std::vector<std::pair<std::string_view, std::string_view>> path;
+    key_format format = key_format::value;
+    // One path, except for dst-port (TCP, UDP, SCTP) and denied-by / allowed-by (ingress, egress).
+    std::vector<field_path> paths;
+    // Read along the paths in the line's JSON: a step the parsed flow does not hold, or a test's wish.
+    bool from_json = false;
 };
 
 enum class aggregate_format : uint8_t { table, json };
@@ -59,8 +53,8 @@ struct aggregate_spec {
 // even the fields the parsed flow holds from the JSON, so that tests can compare the two ways.
 aggregate_key parse_aggregate_key(std::string_view name, bool from_json = false);
 
-// What the parser must decode for the keys read from the parsed flow.
-field_set aggregate_key_needs(key_read read);
+// What the parser must decode for a key read from the parsed flow.
+field_set aggregate_key_needs(const aggregate_key& key);
 
 struct aggregate_alias {
     std::string_view name;

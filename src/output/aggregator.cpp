@@ -12,6 +12,8 @@
 #include <simdjson.h>
 
 #include "flow/enums.h"
+#include "flow/event_types.h"
+#include "flow/flow_fields.h"
 #include "output/tab_writer.h"
 #include "flow/flow_json.h"
 #include "output/text_append.h"
@@ -93,7 +95,6 @@ void put_enum(std::string& out, enum_table table, int32_t number) {
 // The event type as `flowgrep event-types` names it, built in a small buffer of its own.
 void put_event_type(std::string& out, const flow& f) {
     if (!f.has_event_type) return put_missing(out);
-    constexpr int32_t drop = 1, trace = 4, agent = 130;
     char buf[96];
     size_t n = 0;
     auto append = [&](std::string_view s) {
@@ -107,13 +108,11 @@ void put_event_type(std::string& out, const flow& f) {
         append_number(f.event_type);
     else
         append(name);
-    std::string_view sub_name;
-    if (f.event_type == trace) sub_name = enum_name(trace_sub_type_names, f.event_sub_type);
-    if (f.event_type == agent) sub_name = enum_name(agent_sub_type_names, f.event_sub_type);
+    const std::string_view sub_name = enum_name(sub_type_names_for(f.event_type), f.event_sub_type);
     if (!sub_name.empty() && !name.empty()) {
         append(":");
         append(sub_name);
-    } else if (f.event_sub_type != 0 || (f.event_type == drop && !name.empty())) {
+    } else if (f.event_sub_type != 0 || (f.event_type == monitor_event::drop && !name.empty())) {
         append(":");
         append_number(f.event_sub_type);
     }
@@ -145,94 +144,77 @@ void put_workload(std::string& out, const endpoint& e) {
     put_text(out, workload_of_pod(e.pod_name));
 }
 
-void put_port(std::string& out, const flow& f, l4_kind kind, bool source) {
-    if (f.l4 != kind) return put_missing(out);
-    put_uint(out, source ? f.source_port : f.destination_port);
+// Walks `path` through the parsed flow's readers: false when a message on the way is not set.
+bool read_path(const field_path& path, const flow& f, member_value& out) {
+    const void* owner = &f;
+    for (const field_info* step : path) {
+        out = step->member(owner);
+        if (!out.present) return false;
+        owner = out.p;
+    }
+    return true;
 }
 
-void put_from_flow(std::string& out, key_read read, const flow& f) {
-    using k = key_read;
-    switch (read) {
-    case k::json:
-    case k::denied_by:
-    case k::allowed_by: break;  // read from the JSON
-    case k::src_ns: return put_text(out, f.source.namespace_);
-    case k::src_pod: return put_text(out, f.source.pod_name);
-    case k::src_workload: return put_workload(out, f.source);
-    case k::src_identity: return put_uint(out, f.source.identity);
-    case k::src_id: return put_uint(out, f.source.id);
-    case k::src_cluster: return put_text(out, f.source.cluster_name);
-    case k::src_ip: return put_text(out, f.ip_source);
-    case k::dst_ns: return put_text(out, f.destination.namespace_);
-    case k::dst_pod: return put_text(out, f.destination.pod_name);
-    case k::dst_workload: return put_workload(out, f.destination);
-    case k::dst_identity: return put_uint(out, f.destination.identity);
-    case k::dst_id: return put_uint(out, f.destination.id);
-    case k::dst_cluster: return put_text(out, f.destination.cluster_name);
-    case k::dst_ip: return put_text(out, f.ip_destination);
-    case k::src_port_tcp: return put_port(out, f, l4_kind::tcp, true);
-    case k::dst_port_tcp: return put_port(out, f, l4_kind::tcp, false);
-    case k::src_port_udp: return put_port(out, f, l4_kind::udp, true);
-    case k::dst_port_udp: return put_port(out, f, l4_kind::udp, false);
-    case k::src_port_sctp: return put_port(out, f, l4_kind::sctp, true);
-    case k::dst_port_sctp: return put_port(out, f, l4_kind::sctp, false);
-    case k::dst_port:
-        if (f.l4 != l4_kind::tcp && f.l4 != l4_kind::udp && f.l4 != l4_kind::sctp) return put_missing(out);
-        return put_uint(out, f.destination_port);
-    case k::protocol: return put_protocol(out, f);
-    case k::event_type_name: return put_event_type(out, f);
-    case k::event_type_type: return f.has_event_type ? put_int(out, f.event_type) : put_missing(out);
-    case k::event_type_sub_type: return f.has_event_type ? put_int(out, f.event_sub_type) : put_missing(out);
-    case k::verdict: return put_enum(out, verdict_enum, f.verdict);
-    case k::drop_reason_desc: return put_enum(out, drop_reason_enum, f.drop_reason_desc);
-    case k::auth_type: return put_enum(out, auth_type_enum, f.auth_type);
-    case k::traffic_direction: return put_enum(out, traffic_direction_enum, f.traffic_direction);
-    case k::node_name: return put_text(out, f.node_name);
-    case k::uuid: return put_text(out, f.uuid);
-    case k::summary: return put_text(out, f.summary);
-    case k::ip_source_xlated: return put_text(out, f.ip_source_xlated);
-    case k::ip_version: return put_enum(out, ip_version_enum, f.ip_version);
-    case k::ethernet_source: return put_text(out, f.ethernet_source);
-    case k::ethernet_destination: return put_text(out, f.ethernet_destination);
-    case k::src_service_name: return put_text(out, f.source_service.name);
-    case k::src_service_ns: return put_text(out, f.source_service.namespace_);
-    case k::dst_service_name: return put_text(out, f.destination_service.name);
-    case k::dst_service_ns: return put_text(out, f.destination_service.namespace_);
-    case k::policy_match_type: return put_uint(out, f.policy_match_type);
-    case k::debug_capture_point: return put_enum(out, debug_capture_point_enum, f.debug_capture_point);
-    case k::sock_xlate_point: return put_enum(out, sock_xlate_point_enum, f.sock_xlate_point);
-    case k::is_reply:
+void put_member(std::string& out, const field_info& leaf, const member_value& v) {
+    switch (leaf.type) {
+    case field_type::string_: return put_text(out, v.s);
+    case field_type::bool_: return put_bool(out, v.u != 0);
+    case field_type::int32:
+    case field_type::int64: return put_int(out, v.i);
+    case field_type::uint32:
+    case field_type::uint64: return put_uint(out, v.u);
+    case field_type::enum_: return put_enum(out, *leaf.enums, static_cast<int32_t>(v.i));
+    case field_type::bool_wrapper:
         // A BoolValue: false is a value here, only an absent one is missing.
-        if (f.is_reply == flow::reply::unknown) return put_missing(out);
         out.push_back(tag_bool);
-        out.push_back(f.is_reply == flow::reply::yes ? 1 : 0);
+        out.push_back(v.u != 0 ? 1 : 0);
         return;
-    case k::interface_index: return put_uint(out, f.interface_index);
-    case k::interface_name: return put_text(out, f.interface_name);
-    case k::trace_id: return put_text(out, f.trace_id);
-    case k::l7_type: return put_enum(out, l7_flow_type_enum, f.l7_type);
-    case k::dns_query: return put_text(out, f.dns_query);
-    case k::dns_observation_source: return put_text(out, f.dns_observation_source);
-    case k::http_code: return put_uint(out, f.http_code);
-    case k::http_method: return put_text(out, f.http_method);
-    case k::http_url: return put_text(out, f.http_url);
+    default: return put_missing(out);
+    }
+}
+
+void put_from_flow(std::string& out, const aggregate_key& key, const flow& f) {
+    member_value v;
+    switch (key.format) {
+    case key_format::value:
+        for (const auto& path : key.paths)
+            if (read_path(path, f, v)) return put_member(out, *path.back(), v);
+        return put_missing(out);
+    case key_format::workload:
+        if (!read_path(key.paths.front(), f, v)) return put_missing(out);
+        return put_workload(out, *static_cast<const endpoint*>(v.p));
+    case key_format::protocol: return put_protocol(out, f);
+    case key_format::event_type: return put_event_type(out, f);
+    case key_format::policy: break;  // read from the JSON
     }
     put_missing(out);
 }
 
-void put_from_json(std::string& out, const aggregate_key& key, const dom::element* flow_json) {
-    if (flow_json == nullptr) return put_missing(out);
+void put_from_json(std::string& out, const field_path& path, const dom::element* flow_json) {
     dom::element e = *flow_json;
-    for (const auto& [proto, json] : key.path)
-        if (!json_member(e, proto, json, e)) return put_missing(out);
+    for (const field_info* step : path)
+        if (!json_member(e, step->proto, step->json, e)) return put_missing(out);
     switch (e.type()) {
-    case dom::element_type::STRING: return put_text(out, e.get_string().value_unsafe());
+    case dom::element_type::STRING: {
+        // protojson writes 64-bit integers as strings; the parsed flow holds the number.
+        const std::string_view text = e.get_string().value_unsafe();
+        if (path.back()->type == field_type::int64 || path.back()->type == field_type::uint64) {
+            uint64_t u = 0;
+            int64_t i = 0;
+            const char* end = text.data() + text.size();
+            if (path.back()->type == field_type::uint64 && std::from_chars(text.data(), end, u).ptr == end)
+                return put_uint(out, u);
+            if (path.back()->type == field_type::int64 && std::from_chars(text.data(), end, i).ptr == end)
+                return put_int(out, i);
+        }
+        return put_text(out, text);
+    }
     case dom::element_type::INT64: return put_int(out, e.get_int64().value_unsafe());
     case dom::element_type::UINT64: return put_uint(out, e.get_uint64().value_unsafe());
     case dom::element_type::DOUBLE: return put_double(out, e.get_double().value_unsafe());
     case dom::element_type::BOOL:
         // A BoolValue (is_reply) keeps false; a plain bool's false is its default.
-        if (key.path.size() == 1 && key.path.front().first == "is_reply") {
+        if (path.back()->type == field_type::bool_wrapper) {
             out.push_back(tag_bool);
             out.push_back(e.get_bool().value_unsafe() ? 1 : 0);
             return;
@@ -242,25 +224,42 @@ void put_from_json(std::string& out, const aggregate_key& key, const dom::elemen
     }
 }
 
-// NAMESPACE/NAME of the first policy in the first non-empty list of the two, written straight into
-// the tuple (no scratch string per flow).
-void put_policy(std::string& out, const dom::element* flow_json, std::string_view first, std::string_view first_json,
-                std::string_view second, std::string_view second_json) {
+// The first path present in the JSON gives the value.
+void put_from_json(std::string& out, const aggregate_key& key, const dom::element* flow_json) {
+    if (flow_json == nullptr) return put_missing(out);
+    for (const auto& path : key.paths) {
+        dom::element e = *flow_json;
+        bool found = true;
+        for (const field_info* step : path) found = found && json_member(e, step->proto, step->json, e);
+        if (found && !e.is_null()) return put_from_json(out, path, flow_json);
+    }
+    put_missing(out);
+}
+
+// NAMESPACE/NAME of the first policy in the first non-empty list of the key's paths, written
+// straight into the tuple (no scratch string per flow).
+void put_policy(std::string& out, const aggregate_key& key, const dom::element* flow_json) {
     if (flow_json == nullptr) return put_missing(out);
     dom::element list, policy, field;
     dom::array a;
     bool found = false;
-    for (auto [proto, json] : {std::pair{first, first_json}, std::pair{second, second_json}}) {
-        if (json_member(*flow_json, proto, json, list) && list.get_array().get(a) == simdjson::SUCCESS && a.size() > 0 &&
+    const message_info* policy_message = nullptr;
+    for (const auto& path : key.paths) {
+        const field_info& f = *path.front();
+        if (json_member(*flow_json, f.proto, f.json, list) && list.get_array().get(a) == simdjson::SUCCESS && a.size() > 0 &&
             a.at(0).get(policy) == simdjson::SUCCESS) {
             found = true;
+            policy_message = f.message;
             break;
         }
     }
     if (!found) return put_missing(out);
+    const field_info& ns_field = policy_message->fields[idx(policy_f::namespace_)];
+    const field_info& name_field = policy_message->fields[idx(policy_f::name)];
     std::string_view ns, name;
-    if (json_member(policy, "namespace", "namespace", field) && field.get_string().get(ns) != simdjson::SUCCESS) ns = {};
-    if (json_member(policy, "name", "name", field) && field.get_string().get(name) != simdjson::SUCCESS) name = {};
+    if (json_member(policy, ns_field.proto, ns_field.json, field) && field.get_string().get(ns) != simdjson::SUCCESS) ns = {};
+    if (json_member(policy, name_field.proto, name_field.json, field) && field.get_string().get(name) != simdjson::SUCCESS)
+        name = {};
     if (ns.empty() && name.empty()) return put_missing(out);
     out.push_back(tag_text);
     const uint32_t size = static_cast<uint32_t>(ns.size() + (ns.empty() ? 0 : 1) + name.size());
@@ -368,7 +367,7 @@ void append_json_value(std::string& out, const cell& c) {
 }  // namespace
 
 aggregator::aggregator(const aggregate_spec& spec) : spec_(spec) {
-    for (const auto& key : spec_.keys) any_json_ = any_json_ || reads_json(key.read);
+    for (const auto& key : spec_.keys) any_json_ = any_json_ || key.from_json;
     if (any_json_) json_ = std::make_unique<flowgrep::flow_json>();
 }
 
@@ -378,7 +377,7 @@ aggregator& aggregator::operator=(aggregator&&) noexcept = default;
 
 field_set aggregator::needs() const {
     field_set needs = 0;
-    for (const auto& key : spec_.keys) needs |= aggregate_key_needs(key.read);
+    for (const auto& key : spec_.keys) needs |= aggregate_key_needs(key);
     return needs;
 }
 
@@ -390,15 +389,12 @@ void aggregator::add(const response& r, std::string_view line) {
     // Parsed once per flow, and only when a key needs it: the line already has its padding.
     const dom::element* flow_json = any_json_ ? json_->parse(line, true) : nullptr;
     for (const auto& key : spec_.keys) {
-        if (key.read == key_read::json)
+        if (key.format == key_format::policy)
+            put_policy(tuple_, key, flow_json);
+        else if (key.from_json)
             put_from_json(tuple_, key, flow_json);
-        else if (key.read == key_read::denied_by)
-            put_policy(tuple_, flow_json, "ingress_denied_by", "ingressDeniedBy", "egress_denied_by", "egressDeniedBy");
-        else if (key.read == key_read::allowed_by)
-            put_policy(tuple_, flow_json, "ingress_allowed_by", "ingressAllowedBy", "egress_allowed_by",
-                       "egressAllowedBy");
         else
-            put_from_flow(tuple_, key.read, r.flow);
+            put_from_flow(tuple_, key, r.flow);
     }
     if (auto it = counts_.find(std::string_view(tuple_)); it != counts_.end())
         ++it->second;

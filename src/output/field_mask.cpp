@@ -90,16 +90,16 @@ void append_member(std::string& out, bool& any, std::string_view key, std::strin
 }  // namespace
 
 field_mask::field_mask(const std::vector<std::string>& paths) {
-    const message_schema& flow = flow_schema();
+    const message_info& flow = flow_message();
     for (const auto& path : paths) {
         if (!is_valid_field_path(flow, path)) throw std::invalid_argument("invalid field mask path: " + path);
         node* at = &root_;
-        const message_schema* m = &flow;
+        const message_info* m = &flow;
         std::string_view rest = path;
         // A shorter path already met keeps the whole value: "source" wins over "source.pod_name".
         while (!at->whole) {
             size_t dot = rest.find('.');
-            const field_schema* f = m->field_by_name(rest.substr(0, dot));
+            const field_info* f = m->field(rest.substr(0, dot));
             node* child = nullptr;
             for (auto& c : at->children)
                 if (c.field == f) child = &c;
@@ -115,13 +115,19 @@ field_mask::field_mask(const std::vector<std::string>& paths) {
             rest.remove_prefix(dot + 1);
         }
     }
-    keeps_node_name_ = child_for_key(root_, "node_name") != nullptr;
-    keeps_time_ = child_for_key(root_, "time") != nullptr;
+    auto masks = [&](flow_f field) {
+        const field_info* f = &flow.fields[idx(field)];
+        for (const auto& c : root_.children)
+            if (c.field == f) return true;
+        return false;
+    };
+    keeps_node_name_ = masks(flow_f::node_name);
+    keeps_time_ = masks(flow_f::time);
 }
 
 const field_mask::node* field_mask::child_for_key(const node& n, std::string_view key) {
     for (const auto& c : n.children)
-        if (c.field->proto_name == key || c.field->json_name == key) return &c;
+        if (c.field->proto == key || c.field->json == key) return &c;
     return nullptr;
 }
 

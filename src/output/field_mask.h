@@ -27,7 +27,7 @@ public:
 
 private:
     struct node {
-        const field_schema* field = nullptr;  // null for the root, the flow itself
+        const field_info* field = nullptr;  // null for the root, the flow itself
         bool whole = false;                   // the path ends here: keep the value as it is
         std::vector<node> children;
     };

@@ -3,35 +3,19 @@
 #include "output/flow_columns.h"
 
 #include "flow/enums.h"
+#include "flow/event_types.h"
+#include "text/ascii.h"
 #include "output/text_append.h"
 
 namespace flowgrep {
 
 namespace {
 
-// Monitor message types, as in event_type.type.
-constexpr int32_t event_drop = 1;
-constexpr int32_t event_capture = 3;
-constexpr int32_t event_trace = 4;
-constexpr int32_t event_policy_verdict = 5;
-constexpr int32_t event_trace_sock = 7;
-
-// Verdict and auth numbers from flow.proto.
-constexpr int32_t verdict_forwarded = 1;
-constexpr int32_t verdict_dropped = 2;
-constexpr int32_t verdict_error = 3;
-constexpr int32_t verdict_audit = 4;
-constexpr int32_t verdict_redirected = 5;
-constexpr int32_t verdict_traced = 6;
-constexpr int32_t verdict_translated = 7;
+// Auth numbers from flow.proto.
 constexpr int32_t auth_disabled = 0;
 constexpr int32_t traffic_ingress = 1;
 constexpr int32_t traffic_egress = 2;
 constexpr int32_t auth_test_always_fail = 2;
-
-void append_lower(std::string& out, std::string_view text) {
-    for (char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-}
 
 void append_l7_type(std::string& out, const flow& f) {
     switch (f.l7_record) {
@@ -44,7 +28,7 @@ void append_l7_type(std::string& out, const flow& f) {
     if (name.empty())
         append_int(out, f.l7_type);
     else
-        append_lower(out, name);
+        append_ascii_lower(out, name);
     if (f.l7_record == l7_kind::dns) {
         // Even an empty observation source keeps its space: "dns-response " then the next column.
         out.push_back(' ');
@@ -94,15 +78,15 @@ void append_flow_type(std::string& out, const flow& f) {
     // Trace points and drop reasons are 8-bit numbers in the datapath; Hubble truncates to match.
     const uint8_t sub_type = static_cast<uint8_t>(f.has_event_type ? f.event_sub_type : 0);
     switch (type) {
-    case event_trace: {
-        std::string_view name = enum_name(trace_sub_type_names, sub_type);
+    case monitor_event::trace: {
+        std::string_view name = enum_name(sub_type_names_for(type), sub_type);
         if (name.empty())
             append_uint(out, sub_type);
         else
             out.append(name);
         break;
     }
-    case event_drop: {
+    case monitor_event::drop: {
         std::string_view text = drop_reason_text(sub_type);
         if (text.empty()) {
             append_uint(out, sub_type);
@@ -112,16 +96,16 @@ void append_flow_type(std::string& out, const flow& f) {
         }
         break;
     }
-    case event_policy_verdict:
+    case monitor_event::policy_verdict:
         out.append("policy-verdict:");
         out.append(policy_match_type_name(f.policy_match_type));
         out.push_back(' ');
         append_enum(out, traffic_direction_enum, f.traffic_direction);
         break;
-    case event_capture:
+    case monitor_event::capture:
         append_enum(out, debug_capture_point_enum, f.debug_capture_point);
         break;
-    case event_trace_sock:
+    case monitor_event::trace_sock:
         append_sock_xlate_point(out, f.sock_xlate_point);
         break;
     default:
@@ -131,33 +115,33 @@ void append_flow_type(std::string& out, const flow& f) {
 }
 
 void append_verdict(std::string& out, const flow& f, bool color, bool policy_names) {
-    const bool policy_verdict = f.has_event_type && f.event_type == event_policy_verdict;
+    const bool policy_verdict = f.has_event_type && f.event_type == monitor_event::policy_verdict;
     std::string_view text = enum_name(verdict_enum, f.verdict);
     std::string_view paint;
     enum { no_names, allowed_by, denied_by } names = no_names;
     switch (f.verdict) {
-    case verdict_forwarded:
-    case verdict_redirected:
+    case verdicts::forwarded:
+    case verdicts::redirected:
         if (policy_verdict) {
             text = "ALLOWED";
             names = allowed_by;
         }
         paint = ansi::green;
         break;
-    case verdict_dropped:
-    case verdict_error:
+    case verdicts::dropped:
+    case verdicts::error:
         if (policy_verdict) {
             text = "DENIED";
             names = denied_by;
         }
         paint = ansi::red;
         break;
-    case verdict_audit:
+    case verdicts::audit:
         if (policy_verdict) text = "AUDITED";
         paint = ansi::yellow;
         break;
-    case verdict_traced:
-    case verdict_translated:
+    case verdicts::traced:
+    case verdicts::translated:
         paint = ansi::yellow;
         break;
     default:  // VERDICT_UNKNOWN and unknown numbers stay uncoloured

@@ -2,17 +2,13 @@
 #include "output/node_status_text.h"
 
 #include "flow/enums.h"
+#include "flow/event_types.h"
 #include "go/strconv.h"
 #include "output/text_append.h"
 
 namespace flowgrep {
 
 namespace {
-
-constexpr int32_t node_connected = 1;
-constexpr int32_t node_unavailable = 2;
-constexpr int32_t node_gone = 3;
-constexpr int32_t node_error = 4;
 
 constexpr size_t node_names_cut_off = 50;
 
@@ -44,7 +40,7 @@ void append_status_text_form(std::string& out, const node_status& s) {
 }  // namespace
 
 bool node_status_shown(const node_status& status, bool debug) {
-    return debug || status.state_change == node_error || status.state_change == node_unavailable;
+    return debug || status.state_change == node_states::error || status.state_change == node_states::unavailable;
 }
 
 void append_node_names(std::string& out, const std::vector<std::string_view>& names) {
@@ -75,23 +71,23 @@ void append_node_status_line(std::string& out, const response& r, time_formatter
     out.append(r.node_name);
     out.append("]: ");
     switch (s.state_change) {
-    case node_connected:
+    case node_states::connected:
         out.append("Receiving flows from ");
         append_uint(out, s.node_names.size());
         out.append(" nodes: ");
         append_node_names(out, s.node_names);
         break;
-    case node_unavailable:
+    case node_states::unavailable:
         append_uint(out, s.node_names.size());
         out.append(" nodes are unavailable: ");
         append_node_names(out, s.node_names);
         break;
-    case node_gone:
+    case node_states::gone:
         append_uint(out, s.node_names.size());
         out.append(" nodes removed from cluster: ");
         append_node_names(out, s.node_names);
         break;
-    case node_error:
+    case node_states::error:
         out.append("Error ");
         go::append_quoted(out, s.message);
         out.append(" on ");

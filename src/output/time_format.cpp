@@ -3,6 +3,7 @@
 #include "output/time_format.h"
 
 #include "flow/calendar.h"
+#include "text/ascii.h"
 
 #include <array>
 
@@ -76,34 +77,35 @@ void append_trimmed_fraction(std::string& out, int32_t nanos, int width) {
     out.append(buf, static_cast<size_t>(width) + 1);
 }
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
+}  // namespace
+
+namespace {
+
+// The --time-format names, in the order --help lists them.
+constexpr std::array<std::pair<std::string_view, time_layout>, 9> layout_names{{
+    {"StampMilli", time_layout::stamp_milli},
+    {"YearMonthDay", time_layout::year_month_day},
+    {"YearMonthDayHour", time_layout::year_month_day_hour},
+    {"YearMonthDayHourMinute", time_layout::year_month_day_hour_minute},
+    {"RFC3339", time_layout::rfc3339},
+    {"RFC3339Milli", time_layout::rfc3339_milli},
+    {"RFC3339Micro", time_layout::rfc3339_micro},
+    {"RFC3339Nano", time_layout::rfc3339_nano},
+    {"RFC1123Z", time_layout::rfc1123z},
+}};
 
 }  // namespace
 
 time_layout time_layout_from_name(std::string_view name) {
-    static constexpr std::array<std::pair<std::string_view, time_layout>, 9> names{{
-        {"StampMilli", time_layout::stamp_milli},
-        {"YearMonthDay", time_layout::year_month_day},
-        {"YearMonthDayHour", time_layout::year_month_day_hour},
-        {"YearMonthDayHourMinute", time_layout::year_month_day_hour_minute},
-        {"RFC3339", time_layout::rfc3339},
-        {"RFC3339Milli", time_layout::rfc3339_milli},
-        {"RFC3339Micro", time_layout::rfc3339_micro},
-        {"RFC3339Nano", time_layout::rfc3339_nano},
-        {"RFC1123Z", time_layout::rfc1123z},
-    }};
-    for (const auto& [n, layout] : names)
-        if (equals_ignoring_case(n, name)) return layout;
+    for (const auto& [n, layout] : layout_names)
+        if (ascii_equal_fold(n, name)) return layout;
     return time_layout::stamp_milli;
+}
+
+std::vector<std::string_view> time_layout_names() {
+    std::vector<std::string_view> out;
+    for (const auto& entry : layout_names) out.push_back(entry.first);
+    return out;
 }
 
 void time_formatter::append(std::string& out, const timestamp& ts) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "flow/flow.h"
 
@@ -26,6 +27,8 @@ enum class time_layout : uint8_t {
 // The layout a --time-format name selects. Like Hubble, names are matched without regard to case and
 // an unknown name means StampMilli: the flag never rejects a value.
 time_layout time_layout_from_name(std::string_view name);
+// The names time_layout_from_name knows, StampMilli first: --time-format's choices.
+std::vector<std::string_view> time_layout_names();
 
 class time_formatter {
 public:

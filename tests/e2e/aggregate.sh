@@ -184,7 +184,7 @@ refused() {
 }
 refused "a mistyped key" 'invalid argument "src-ns,dts-ns" for "--aggregate-by" flag: unknown key "dts-ns" (did you mean dst-ns?)' \
     --aggregate-by src-ns,dts-ns
-refused "a message" 'invalid argument "l4" for "--aggregate-by" flag: "l4" is a message; name one of its fields: l4.TCP, l4.UDP, l4.ICMPv4, l4.ICMPv6, l4.SCTP' \
+refused "a message" 'invalid argument "l4" for "--aggregate-by" flag: "l4" is a message; name one of its fields: l4.TCP, l4.UDP, l4.ICMPv4, l4.ICMPv6, l4.SCTP, l4.VRRP, l4.IGMP' \
     --aggregate-by l4
 refused "a list" 'invalid argument "source.workloads" for "--aggregate-by" flag: "source.workloads" is a list; use src-workload' \
     --aggregate-by source.workloads

@@ -14,9 +14,13 @@
 #include "filter/cel/cel_types.h"
 #include "filter/cel/cel_value.h"
 
+namespace flowgrep {
+struct field_info;
+}
+
 namespace flowgrep::cel {
 
-struct field_desc;
+using field_desc = flowgrep::field_info;
 
 enum class node_kind : uint8_t {
     literal,        // constant

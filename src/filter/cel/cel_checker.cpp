@@ -290,7 +290,7 @@ private:
                 const field_desc* fd = ot->message->field(n->name);
                 if (!fd) fail(n, "undefined field '" + n->name + "'");
                 n->field = fd;
-                needs_ |= fd->needs;
+                needs_ |= needs_of(*fd);
                 n->t = test ? &t::bool_ : field_type(*fd);
                 return;
             }

@@ -20,9 +20,13 @@ namespace flowgrep {
 class flow_json;
 }
 
+namespace flowgrep {
+struct field_info;
+}
+
 namespace flowgrep::cel {
 
-struct field_desc;
+using field_desc = flowgrep::field_info;
 
 class eval_context {
 public:

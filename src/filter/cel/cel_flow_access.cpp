@@ -28,15 +28,6 @@ value message_value(message_from from, const void* p, const message_desc* desc) 
     return v;
 }
 
-value string_list(const std::vector<std::string_view>& items) {
-    value v;
-    v.kind = value_kind::list;
-    v.source = static_cast<uint8_t>(list_source::strings);
-    v.p = items.data();
-    v.size = items.size();
-    return v;
-}
-
 value empty_list() { return value::list_of(nullptr, 0); }
 
 // The default of a field that is not set.
@@ -61,7 +52,7 @@ value default_value(const field_desc& fd) {
 // The JSON value of a key in an object, by proto or JSON name; null when absent or JSON null.
 const dom::element* json_member(const dom::element* object, const field_desc& fd, eval_context& ctx) {
     dom::element member;
-    if (!object || !flowgrep::json_member(*object, fd.proto_name, fd.json_name, member) || member.is_null()) return nullptr;
+    if (!object || !flowgrep::json_member(*object, fd.proto, fd.json, member) || member.is_null()) return nullptr;
     return ctx.keep(member);
 }
 
@@ -167,86 +158,45 @@ bool json_has(const dom::element* object, const field_desc& fd, eval_context& ct
     }
 }
 
+// A field of a message the parsed flow holds, through the field's reader.
 value struct_field(const value& m, const field_desc& fd) {
-    const auto* f = static_cast<const flow*>(m.p);
-    const auto* ep = static_cast<const endpoint*>(m.p);
-    const auto* w = static_cast<const workload*>(m.p);
-    const auto* svc = static_cast<const service*>(m.p);
-    switch (fd.from_struct) {
-        case accessor::none: break;
-        case accessor::flow_time: return value::time_point(f->time.seconds, f->time.nanos);
-        case accessor::flow_uuid: return value::text(f->uuid);
-        case accessor::flow_verdict: return value::integer(f->verdict);
-        case accessor::flow_drop_reason_desc: return value::integer(f->drop_reason_desc);
-        case accessor::flow_auth_type: return value::integer(f->auth_type);
-        case accessor::flow_source:
-            return message_value(f->source.present ? message_from::endpoint : message_from::none, &f->source,
-                                 fd.message);
-        case accessor::flow_destination:
-            return message_value(f->destination.present ? message_from::endpoint : message_from::none,
-                                 &f->destination, fd.message);
-        case accessor::flow_node_name: return value::text(f->node_name);
-        case accessor::flow_node_labels: return string_list(f->node_labels);
-        case accessor::flow_source_names: return string_list(f->source_names);
-        case accessor::flow_destination_names: return string_list(f->destination_names);
-        case accessor::flow_event_type:
-            return message_value(f->has_event_type ? message_from::flow : message_from::none, f, fd.message);
-        case accessor::flow_source_service:
-            return message_value(f->source_service.present ? message_from::service : message_from::none,
-                                 &f->source_service, fd.message);
-        case accessor::flow_destination_service:
-            return message_value(f->destination_service.present ? message_from::service : message_from::none,
-                                 &f->destination_service, fd.message);
-        case accessor::flow_traffic_direction: return value::integer(f->traffic_direction);
-        case accessor::flow_policy_match_type: return value::unsigned_(f->policy_match_type);
-        case accessor::flow_is_reply:
-            if (f->is_reply == flow::reply::unknown) return value::null();
-            return value::boolean(f->is_reply == flow::reply::yes);
-        case accessor::flow_debug_capture_point: return value::integer(f->debug_capture_point);
-        case accessor::flow_interface:
-            return message_value(f->has_interface ? message_from::flow : message_from::none, f, fd.message);
-        case accessor::flow_sock_xlate_point: return value::integer(f->sock_xlate_point);
-        case accessor::flow_summary: return value::text(f->summary);
-        case accessor::endpoint_id: return value::unsigned_(ep->id);
-        case accessor::endpoint_identity: return value::unsigned_(ep->identity);
-        case accessor::endpoint_cluster_name: return value::text(ep->cluster_name);
-        case accessor::endpoint_namespace: return value::text(ep->namespace_);
-        case accessor::endpoint_labels: return string_list(ep->labels);
-        case accessor::endpoint_pod_name: return value::text(ep->pod_name);
-        case accessor::endpoint_workloads: {
-            value v;
-            v.kind = value_kind::list;
-            v.source = static_cast<uint8_t>(list_source::workloads);
-            v.p = ep->workloads.data();
-            v.size = ep->workloads.size();
+    const member_value mv = fd.member(m.p);
+    if (fd.repeated) {
+        value v;
+        v.kind = value_kind::list;
+        v.p = mv.p;
+        v.size = static_cast<size_t>(mv.u);
+        if (fd.message == nullptr) {
+            v.source = static_cast<uint8_t>(list_source::strings);
+        } else {
+            v.source = static_cast<uint8_t>(list_source::structs);
+            v.n.u = mv.stride;
             v.desc = fd.message;
-            return v;
         }
-        case accessor::workload_name: return value::text(w->name);
-        case accessor::workload_kind: return value::text(w->kind);
-        case accessor::service_name: return value::text(svc->name);
-        case accessor::service_namespace: return value::text(svc->namespace_);
-        case accessor::event_type_type: return value::integer(f->event_type);
-        case accessor::event_type_sub_type: return value::integer(f->event_sub_type);
-        case accessor::interface_index: return value::unsigned_(f->interface_index);
-        case accessor::interface_name: return value::text(f->interface_name);
+        return v;
+    }
+    switch (fd.type) {
+        case proto_type::string_: return value::text(mv.s);
+        case proto_type::bool_: return value::boolean(mv.u != 0);
+        case proto_type::int32:
+        case proto_type::int64:
+        case proto_type::enum_: return value::integer(mv.i);
+        case proto_type::uint32:
+        case proto_type::uint64: return value::unsigned_(mv.u);
+        case proto_type::message:
+            return message_value(mv.present ? message_from::held : message_from::none, mv.p, fd.message);
+        case proto_type::timestamp: {
+            const auto* ts = static_cast<const timestamp*>(mv.p);
+            return value::time_point(ts->seconds, ts->nanos);
+        }
+        case proto_type::bool_wrapper: return mv.present ? value::boolean(mv.u != 0) : value::null();
+        case proto_type::any: break;
     }
     return default_value(fd);
 }
 
 bool struct_has(const value& m, const field_desc& fd) {
-    const auto* f = static_cast<const flow*>(m.p);
-    switch (fd.from_struct) {
-        case accessor::flow_time: return f->time.present;
-        case accessor::flow_source: return f->source.present;
-        case accessor::flow_destination: return f->destination.present;
-        case accessor::flow_event_type: return f->has_event_type;
-        case accessor::flow_source_service: return f->source_service.present;
-        case accessor::flow_destination_service: return f->destination_service.present;
-        case accessor::flow_is_reply: return f->is_reply != flow::reply::unknown;
-        case accessor::flow_interface: return f->has_interface;
-        default: break;
-    }
+    if (fd.message != nullptr && !fd.repeated) return fd.member(m.p).present;
     value v = struct_field(m, fd);
     switch (v.kind) {
         case value_kind::string_: return v.size > 0;
@@ -268,20 +218,24 @@ value get_field(const value& m, const field_desc& fd, eval_context& ctx) {
     switch (static_cast<message_from>(m.source)) {
         case message_from::none: return default_value(fd);
         case message_from::json: return json_field(static_cast<const dom::element*>(m.p), fd, ctx);
-        default:
-            if (fd.from_struct == accessor::none) return json_field(ctx.flow_json(), fd, ctx);  // Flow only
+        case message_from::flow:
+            if (!from_struct(fd)) return json_field(ctx.flow_json(), fd, ctx);
             return struct_field(m, fd);
+        case message_from::held: return struct_field(m, fd);
     }
+    return default_value(fd);
 }
 
 bool has_field(const value& m, const field_desc& fd, eval_context& ctx) {
     switch (static_cast<message_from>(m.source)) {
         case message_from::none: return false;
         case message_from::json: return json_has(static_cast<const dom::element*>(m.p), fd, ctx);
-        default:
-            if (fd.from_struct == accessor::none) return json_has(ctx.flow_json(), fd, ctx);
+        case message_from::flow:
+            if (!from_struct(fd)) return json_has(ctx.flow_json(), fd, ctx);
             return struct_has(m, fd);
+        case message_from::held: return struct_has(m, fd);
     }
+    return false;
 }
 
 size_t list_size(const value& list) { return list.size; }
@@ -290,8 +244,8 @@ value list_at(const value& list, size_t i, eval_context& ctx) {
     switch (static_cast<list_source>(list.source)) {
         case list_source::values: return static_cast<const value*>(list.p)[i];
         case list_source::strings: return value::text(static_cast<const std::string_view*>(list.p)[i]);
-        case list_source::workloads:
-            return message_value(message_from::workload, static_cast<const workload*>(list.p) + i,
+        case list_source::structs:
+            return message_value(message_from::held, static_cast<const char*>(list.p) + i * list.n.u,
                                  static_cast<const message_desc*>(list.desc));
         case list_source::json: {
             const auto* fd = static_cast<const field_desc*>(list.desc);
@@ -299,8 +253,11 @@ value list_at(const value& list, size_t i, eval_context& ctx) {
             if (static_cast<const dom::element*>(list.p)->get_array().get(a) != simdjson::SUCCESS) return value::null();
             dom::element e;
             if (a.at(i).get(e) != simdjson::SUCCESS) return value::null();
-            if (e.is_null()) return default_value(field_desc{fd->proto_name, fd->json_name, fd->type, false,
-                                                             fd->message, fd->enums});
+            if (e.is_null()) {
+                field_desc element = *fd;
+                element.repeated = false;
+                return default_value(element);
+            }
             return json_scalar(*fd, e, ctx);
         }
     }

@@ -8,9 +8,13 @@
 #include <string>
 #include <string_view>
 
+namespace flowgrep {
+struct message_info;
+}
+
 namespace flowgrep::cel {
 
-struct message_desc;
+using message_desc = flowgrep::message_info;
 
 enum class type_kind : uint8_t {
     dyn,

@@ -30,13 +30,15 @@ enum class value_kind : uint8_t {
 enum class list_source : uint8_t {
     values,     // p = const value*, size elements
     strings,    // p = const std::string_view*
-    workloads,  // p = const flowgrep::workload*
+    structs,    // p = the first of the parsed flow's structs (workloads, headers); n.u = their size
     json,       // p = const simdjson::dom::element* (an array); desc = the repeated field_desc
 };
 
 // Where a message's fields are. `none` is a message that is not set: every field reads as its
 // default, has() is false.
-enum class message_from : uint8_t { none, flow, endpoint, workload, service, json };
+// `flow`: the parsed flow, whose fields without a reader come from the line's JSON; `held`: a struct
+// that holds every field of its message (flow/flow_fields.h says which struct).
+enum class message_from : uint8_t { none, flow, held, json };
 
 struct value {
     value_kind kind = value_kind::null_;

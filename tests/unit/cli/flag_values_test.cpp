@@ -198,8 +198,8 @@ TEST_CASE("flags --aggregate-by and --top", "[cli][values][aggregate]") {
                                 "0x10"});
     REQUIRE(o.output.aggregate.keys.size() == 3);
     CHECK(o.output.aggregate.keys[0].name == "src-ns");
-    CHECK(o.output.aggregate.keys[1].read == key_read::dst_port_tcp);
-    CHECK(o.output.aggregate.keys[2].read == key_read::event_type_name);
+    CHECK(o.output.aggregate.keys[1].paths.size() == 1);
+    CHECK(o.output.aggregate.keys[2].format == key_format::event_type);
     CHECK(o.output.aggregate.top == 16);
     CHECK(o.output.aggregate.format == aggregate_format::table);
     CHECK(parse_ok({"--aggregate-by", "verdict", "-o", "jsonpb"}).output.aggregate.format == aggregate_format::json);

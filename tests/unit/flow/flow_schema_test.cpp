@@ -1,4 +1,4 @@
-// The Flow schema: Cilium 1.17's fields in declaration order, protoc's JSON names, the keys real and
+// The Flow schema: Cilium 1.19's fields in declaration order, protoc's JSON names, the keys real and
 // synthetic flow lines use, and fieldmaskpb's path rules (proto names only, nothing after a scalar or
 // a repeated field, well-known types open to their own fields).
 #include <catch2/catch_test_macros.hpp>
@@ -16,10 +16,10 @@ using namespace flowgrep;
 namespace {
 
 // protoc's ToJsonName: drop each underscore and upper-case the letter after it.
-std::string lower_camel(std::string_view proto_name) {
+std::string lower_camel(std::string_view proto) {
     std::string out;
     bool upper = false;
-    for (char c : proto_name) {
+    for (char c : proto) {
         if (c == '_') {
             upper = true;
         } else {
@@ -60,49 +60,73 @@ void check_keys(simdjson::dom::object object, const message_schema& m, std::stri
 
 }  // namespace
 
-TEST_CASE("Flow's fields come in Cilium 1.17's declaration order", "[flow][schema]") {
-    // hubble-semantics §5.9: the order protojson writes a flow in.
+TEST_CASE("Flow's fields come in Cilium 1.19's declaration order", "[flow][schema]") {
+    // hubble-semantics §5.9 and hubble-1.19-delta §3: the order protojson writes a flow in.
     const std::vector<std::string_view> expected = {
-        "time", "uuid", "verdict", "drop_reason", "auth_type", "ethernet", "IP", "l4", "source", "destination",
-        "Type", "node_name", "node_labels", "source_names", "destination_names", "l7", "reply", "event_type",
-        "source_service", "destination_service", "traffic_direction", "policy_match_type",
-        "trace_observation_point", "trace_reason", "file", "drop_reason_desc", "is_reply", "debug_capture_point",
-        "interface", "proxy_port", "trace_context", "sock_xlate_point", "socket_cookie", "cgroup_id", "Summary",
-        "extensions", "egress_allowed_by", "ingress_allowed_by", "egress_denied_by", "ingress_denied_by"};
+        "time", "uuid", "emitter", "verdict", "drop_reason", "auth_type", "ethernet", "IP", "l4", "tunnel", "source",
+        "destination", "Type", "node_name", "node_labels", "source_names", "destination_names", "l7", "reply",
+        "event_type", "source_service", "destination_service", "traffic_direction", "policy_match_type",
+        "trace_observation_point", "trace_reason", "file", "ip_trace_id", "drop_reason_desc", "is_reply",
+        "debug_capture_point", "interface", "proxy_port", "trace_context", "sock_xlate_point", "socket_cookie",
+        "cgroup_id", "Summary", "extensions", "egress_allowed_by", "ingress_allowed_by", "egress_denied_by",
+        "ingress_denied_by", "policy_log", "aggregate"};
     std::vector<std::string_view> names;
-    for (const auto& f : flow_schema().fields) names.push_back(f.proto_name);
+    for (const auto& f : flow_schema().fields) names.push_back(f.proto);
     CHECK(names == expected);
     CHECK(flow_schema().full_name == "flow.Flow");
+    auto names_of = [](const message_info& m) {
+        std::vector<std::string_view> out;
+        for (const auto& f : m.fields) out.push_back(f.proto);
+        return out;
+    };
+    const message_info& l4 = *flow_schema().field("l4")->message;
+    CHECK(names_of(l4) == std::vector<std::string_view>{"TCP", "UDP", "ICMPv4", "ICMPv6", "SCTP", "VRRP", "IGMP"});
+    CHECK(names_of(*l4.field("VRRP")->message) == std::vector<std::string_view>{"type", "vrid", "priority"});
+    CHECK(names_of(*l4.field("IGMP")->message) == std::vector<std::string_view>{"type", "group_address"});
+    const message_info& tunnel = *flow_schema().field("tunnel")->message;
+    CHECK(tunnel.full_name == "flow.Tunnel");
+    CHECK(names_of(tunnel) == std::vector<std::string_view>{"protocol", "IP", "l4", "vni"});
+    CHECK(tunnel.field("IP")->message == flow_schema().field("IP")->message);
+    CHECK(names_of(*flow_schema().field("emitter")->message) == std::vector<std::string_view>{"name", "version"});
+    CHECK(names_of(*flow_schema().field("ip_trace_id")->message) ==
+          std::vector<std::string_view>{"trace_id", "ip_option_type"});
+    CHECK(flow_schema().field("ip_trace_id")->message->field("trace_id")->type == field_type::uint64);
+    CHECK(names_of(*flow_schema().field("aggregate")->message) ==
+          std::vector<std::string_view>{"ingress_flow_count", "egress_flow_count", "unknown_direction_flow_count"});
+    CHECK(flow_schema().field("policy_log")->repeated);
+    CHECK(names_of(lost_event_message()) ==
+          std::vector<std::string_view>{"source", "num_events_lost", "cpu", "first", "last"});
 }
 
 TEST_CASE("every JSON name is protoc's lowerCamelCase of the proto name", "[flow][schema]") {
     size_t fields = 0;
     for_each_field(flow_schema(), [&](const message_schema& m, const field_schema& f) {
-        INFO(m.full_name << "." << f.proto_name);
-        CHECK(f.json_name == lower_camel(f.proto_name));
-        CHECK((f.kind == field_kind::message) == (f.message != nullptr && f.kind != field_kind::list));
+        INFO(m.full_name << "." << f.proto);
+        CHECK(f.json == lower_camel(f.proto));
+        CHECK(f.is_message() == (f.message != nullptr && !f.repeated));
+        CHECK((f.type == field_type::enum_) == (f.enums != nullptr));
         ++fields;
     });
-    CHECK(fields > 100);
-    CHECK(flow_schema().field_by_key("nodeName") == flow_schema().field_by_name("node_name"));
-    CHECK(flow_schema().field_by_name("nodeName") == nullptr);
-    CHECK(flow_schema().field_by_key("IP")->json_name == "IP");
+    CHECK(fields > 120);
+    CHECK(flow_schema().field_by_key("nodeName") == flow_schema().field("node_name"));
+    CHECK(flow_schema().field("nodeName") == nullptr);
+    CHECK(flow_schema().field_by_key("IP")->json == "IP");
 }
 
 TEST_CASE("kinds: messages, scalars, repeated fields and well-known types", "[flow][schema]") {
     const message_schema& flow = flow_schema();
-    CHECK(flow.field_by_name("source")->message->full_name == "flow.Endpoint");
-    CHECK(flow.field_by_name("verdict")->kind == field_kind::scalar);
-    CHECK(flow.field_by_name("node_labels")->kind == field_kind::list);
-    CHECK(flow.field_by_name("node_labels")->message == nullptr);
-    CHECK(flow.field_by_name("egress_allowed_by")->kind == field_kind::list);
-    CHECK(flow.field_by_name("egress_allowed_by")->message->full_name == "flow.Policy");
-    CHECK(flow.field_by_name("time")->message->form == json_form::well_known);
-    CHECK(flow.field_by_name("is_reply")->message->full_name == "google.protobuf.BoolValue");
-    CHECK(flow.field_by_name("extensions")->message->full_name == "google.protobuf.Any");
-    CHECK(flow.field_by_name("l4")->message->field_by_name("SCTP") != nullptr);
-    CHECK(flow.field_by_name("IP")->message->field_by_name("source_xlated") != nullptr);
-    CHECK(flow.field_by_name("source")->message->field_by_name("cluster_name") != nullptr);
+    CHECK(flow.field("source")->message->full_name == "flow.Endpoint");
+    CHECK(flow.field("verdict")->message == nullptr);
+    CHECK(flow.field("node_labels")->repeated);
+    CHECK(flow.field("node_labels")->message == nullptr);
+    CHECK(flow.field("egress_allowed_by")->repeated);
+    CHECK(flow.field("egress_allowed_by")->message->full_name == "flow.Policy");
+    CHECK(flow.field("time")->message->form == json_form::well_known);
+    CHECK(flow.field("is_reply")->message->full_name == "google.protobuf.BoolValue");
+    CHECK(flow.field("extensions")->message->full_name == "google.protobuf.Any");
+    CHECK(flow.field("l4")->message->field("SCTP") != nullptr);
+    CHECK(flow.field("IP")->message->field("source_xlated") != nullptr);
+    CHECK(flow.field("source")->message->field("cluster_name") != nullptr);
 }
 
 TEST_CASE("the schema knows every key of the sample flows", "[flow][schema]") {
@@ -115,6 +139,14 @@ TEST_CASE("the schema knows every key of the sample flows", "[flow][schema]") {
             REQUIRE(parser.parse(line)["flow"].get(flow) == simdjson::SUCCESS);
             check_keys(flow, flow_schema(), file);
         }
+    }
+    // Cilium 1.19's fields (tunnel, emitter, ip_trace_id, VRRP, IGMP, policy_log ...), when the
+    // shared conformance flows are there.
+    std::ifstream features(std::string(FLOWGREP_TEST_DATA) + "/../../../shared/conformance/flows/synthetic-v119-features.json");
+    std::string line;
+    while (std::getline(features, line)) {
+        simdjson::dom::object flow;
+        if (parser.parse(line)["flow"].get(flow) == simdjson::SUCCESS) check_keys(flow, flow_schema(), "v119");
     }
     // A synthetic line with the fields the real samples lack (SNAT, clusters, node labels,
     // workloads, policies, files, trace contexts), as gen-flows writes them.
@@ -141,7 +173,10 @@ TEST_CASE("field mask paths: proto names, dotted into sub-messages", "[flow][sch
                              "l4.TCP.flags.SYN", "IP.source", "IP.source_xlated", "IP.ipVersion", "l7.dns.query",
                              "l7.http.headers", "source.labels", "source.workloads", "node_labels",
                              "egress_allowed_by", "trace_context.parent.trace_id", "Summary", "Type",
-                             "source.ID", "file.line"}) {
+                             "source.ID", "file.line", "tunnel", "tunnel.vni", "tunnel.protocol", "tunnel.IP.source",
+                             "tunnel.l4.UDP.destination_port", "ip_trace_id", "ip_trace_id.trace_id", "emitter.name",
+                             "policy_log", "aggregate.egress_flow_count", "l4.VRRP", "l4.IGMP.group_address",
+                             "IP.encrypted"}) {
         INFO(path);
         CHECK(valid(path));
     }

@@ -78,18 +78,28 @@ void add_lines(aggregator& a, const std::vector<std::string>& lines) {
 }  // namespace
 
 TEST_CASE("aggregation keys: aliases, paths and what is refused", "[output][aggregate]") {
-    CHECK(parse_aggregate_key("src-ns").read == key_read::src_ns);
-    CHECK(parse_aggregate_key("source.namespace").read == key_read::src_ns);
-    CHECK(parse_aggregate_key("dst-port").read == key_read::dst_port);
-    CHECK(parse_aggregate_key("l4.UDP.destination_port").read == key_read::dst_port_udp);
-    CHECK(parse_aggregate_key("is_reply").read == key_read::is_reply);
+    // Aliases are paths of the field table, read from the parsed flow where it holds every step.
+    const aggregate_key src_ns = parse_aggregate_key("src-ns");
+    REQUIRE(src_ns.paths.size() == 1);
+    CHECK(src_ns.paths[0].size() == 2);
+    CHECK(src_ns.paths[0][1]->proto == "namespace");
+    CHECK_FALSE(src_ns.from_json);
+    CHECK(parse_aggregate_key("source.namespace").paths == src_ns.paths);
+    CHECK(parse_aggregate_key("dst-port").paths.size() == 3);
+    CHECK(parse_aggregate_key("l4.UDP.destination_port").paths[0][1]->proto == "UDP");
+    CHECK_FALSE(parse_aggregate_key("is_reply").from_json);
+    CHECK(parse_aggregate_key("denied-by").format == key_format::policy);
     // Not held by the parsed flow: read from the JSON along proto and JSON names.
     aggregate_key icmp = parse_aggregate_key("l4.ICMPv4.type");
-    CHECK(icmp.read == key_read::json);
-    REQUIRE(icmp.path.size() == 3);
-    CHECK(icmp.path[2] == std::pair<std::string_view, std::string_view>{"type", "type"});
-    CHECK(parse_aggregate_key("trace_observation_point").path.front().second == "traceObservationPoint");
-    CHECK(parse_aggregate_key("source.namespace", true).read == key_read::json);
+    CHECK(icmp.from_json);
+    REQUIRE(icmp.paths.size() == 1);
+    REQUIRE(icmp.paths[0].size() == 3);
+    CHECK(icmp.paths[0][2]->proto == "type");
+    CHECK(parse_aggregate_key("trace_observation_point").paths[0].front()->json == "traceObservationPoint");
+    CHECK(parse_aggregate_key("source.namespace", true).from_json);
+    CHECK(parse_aggregate_key("tunnel.vni").from_json);
+    CHECK_FALSE(parse_aggregate_key("ip_trace_id.trace_id").from_json);
+    CHECK_FALSE(parse_aggregate_key("IP.encrypted").from_json);
 
     CHECK(parse_error("src-nss") == "unknown key \"src-nss\" (did you mean src-ns?)");
     CHECK(parse_error("verdcit") == "unknown key \"verdcit\" (did you mean verdict?)");
@@ -243,9 +253,8 @@ TEST_CASE("aggregation: the parsed flow and the JSON give the same values", "[ou
     const std::vector<std::string> lines = padded_lines(flow_files());
     size_t compared = 0;
     for (const auto& name : aggregate_key_choices()) {
-        bool alias = false;  // aliases have no path to read from the JSON
-        for (const auto& a : aggregate_aliases()) alias = alias || a.name == name;
-        if (alias || parse_aggregate_key(name).read == key_read::json) continue;
+        const aggregate_key key = parse_aggregate_key(name);
+        if (key.from_json || key.format != key_format::value) continue;
         ++compared;
         INFO(name);
         aggregator from_flow(spec_of({name}));
@@ -254,7 +263,7 @@ TEST_CASE("aggregation: the parsed flow and the JSON give the same values", "[ou
         add_lines(from_json, lines);
         CHECK(rows_of(from_flow) == rows_of(from_json));
     }
-    CHECK(compared == 48);  // every path the parsed flow holds
+    CHECK(compared == 68);  // every path the parsed flow holds: the aliases and the table's paths
 }
 
 TEST_CASE("aggregation: the policy that denied or allowed a flow", "[output][aggregate]") {

@@ -2,6 +2,7 @@
 // reply swapping, empty flows, lost events and node-status messages.
 #include <catch2/catch_test_macros.hpp>
 
+#include "flow/event_types.h"
 #include "print_test_util.h"
 
 namespace flowgrep::test {
@@ -67,7 +68,7 @@ TEST_CASE("compact prints the real sample flows like Hubble", "[output][compact]
         f.l7_type = 1;
         f.l7_record = l7_kind::http;
         f.has_event_type = true;
-        f.event_type = 129;
+        f.event_type = monitor_event::l7;
         f.summary = "HTTP/1.1 GET http://10.128.0.4:9990/metrics";
         CHECK(compact(r) ==
               "Oct  4 14:28:38.735: istio-system/prometheus-6655946b9f-6xcpf:48532 (ID:16781) -> "

@@ -2,6 +2,7 @@
 // list, --silent-errors and --debug, and dict's separator, which goes with the status to stderr.
 #include <catch2/catch_test_macros.hpp>
 
+#include "flow/event_types.h"
 #include "output/node_status_text.h"
 #include "print_test_util.h"
 
@@ -9,7 +10,7 @@ namespace flowgrep::test {
 
 namespace {
 
-constexpr int32_t connected = 1, unavailable = 2, gone = 3, error = 4;
+using node_states::connected, node_states::unavailable, node_states::gone, node_states::error;
 
 response status(int32_t state, std::vector<std::string_view> nodes, std::string_view message = {},
                 int64_t second = 0) {

@@ -36,6 +36,11 @@ TEST_CASE("every --time-format layout", "[output][time]") {
 TEST_CASE("layout names ignore case; unknown names mean StampMilli", "[output][time]") {
     CHECK(time_layout_from_name("rfc3339nano") == time_layout::rfc3339_nano);
     CHECK(time_layout_from_name("RFC1123z") == time_layout::rfc1123z);
+    // The choices --time-format offers are the names the formatter knows.
+    const auto names = time_layout_names();
+    REQUIRE(names.size() == 9);
+    CHECK(names.front() == "StampMilli");
+    for (size_t i = 1; i < names.size(); ++i) CHECK(time_layout_from_name(names[i]) != time_layout::stamp_milli);
     CHECK(time_layout_from_name("yearmonthdayhourminute") == time_layout::year_month_day_hour_minute);
     CHECK(time_layout_from_name("ISO8601") == time_layout::stamp_milli);
     CHECK(time_layout_from_name("") == time_layout::stamp_milli);
