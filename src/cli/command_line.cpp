@@ -63,8 +63,8 @@ void check_aggregation(const scanned_args& scanned, const flag_state& v, options
 // --exporter-config: the exporter's filters narrowed by the command line's, never widened. Its
 // denylist joins the deny list (a flow either drops is dropped). Its allowlist becomes the allow
 // list when the flags gave none, and is otherwise kept apart (also_allow), because a flow must then
-// match both: Hubble's one allow list could only say "or". The field mask applies to JSON output
-// unless --field-mask gives one; end is exclusive, as the exporter stops once end has come.
+// match both: Hubble's one allow list could only say "or". The field mask applies to JSON output,
+// as it did in the exporter's file; end is exclusive, as the exporter stops once end has come.
 void apply_exporter_config(const flag_state& v, options& o, std::vector<std::string>& warnings) {
     if (v.exporter_config.empty()) {
         if (!v.exporter_name.empty()) throw usage_error("--exporter-name needs --exporter-config");
@@ -77,7 +77,7 @@ void apply_exporter_config(const flag_state& v, options& o, std::vector<std::str
         o.filter.lists.allow = std::move(fl.include);
     else
         o.filter.lists.also_allow = std::move(fl.include);
-    if (o.output.field_mask.empty() && o.output.format == output_format::json) o.output.field_mask = std::move(fl.field_mask);
+    if (o.output.format == output_format::json) o.output.field_mask = std::move(fl.field_mask);
     if (fl.end_ns) {
         const int64_t last = *fl.end_ns == INT64_MIN ? INT64_MIN : *fl.end_ns - 1;
         if (!o.filter.until_ns || *o.filter.until_ns > last) o.filter.until_ns = last;
@@ -145,6 +145,15 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
     append_json_filters("allowlist", v.allowlist, o.filter.lists.allow);
     append_json_filters("denylist", v.denylist, o.filter.lists.deny);
     check_field_mask(o.output.field_mask);
+    // Hubble 1.19 sends --field-mask to the server, which masks the flows it sends; flows read from a
+    // file are printed whole (its conformance cases show it). flowgrep prints what hubble prints, and
+    // says so, since a user who asks for a mask expects one.
+    if (!o.output.field_mask.empty()) {
+        result.warnings.push_back(
+            "--field-mask is checked but not applied: like hubble observe --input-file, flowgrep prints "
+            "flows from files whole (an --exporter-config fieldMask is applied)");
+        o.output.field_mask.clear();
+    }
     apply_exporter_config(v, o, result.warnings);
 
     // 4. --print-raw-filters prints before any input would be opened.

@@ -683,8 +683,8 @@ std::vector<option_spec> build_table() {
              "flowlogs.yaml); the shape is told from the document. With several flow logs in FILE, "
              "--exporter-name picks one. Filter flags, --allowlist and --denylist narrow the exporter's choice "
              "further: a flow must pass both (--print-raw-filters shows the exporter's allowlist apart when both "
-             "have one). --field-mask replaces the exporter's field mask, and --until is kept when earlier than "
-             "end.",
+             "have one). --field-mask does not replace the exporter's field mask, and --until "
+             "is kept when earlier than end.",
          .apply = set_text<&flag_state::exporter_config>},
         {.name = "exporter-name", .metavar = "NAME", .group = g::raw_filters, .completion = c::free,
          .summary = "pick the flow log NAME of --exporter-config",
@@ -810,10 +810,12 @@ std::vector<option_spec> build_table() {
          .description = "Print debug messages on standard error, and every node status message.",
          .apply = set_switch<&options::output, &output_settings::debug>},
         {.name = "field-mask", .metavar = "FIELD[,FIELD...]", .group = g::other, .repeats = true, .completion = c::free,
-         .summary = "print only these fields in JSON output",
+         .summary = "a field mask, checked but not applied to files",
          .description =
-             "Print only the listed fields of each flow (proto names, dotted for nested fields: "
-             "time,source.pod_name). Only with JSON output. Repeat the flag or separate fields with commas.",
+             "A field mask: the fields of each flow to keep (proto names, dotted for nested fields: "
+             "time,source.pod_name). Only with JSON output. Repeat the flag or separate fields with commas. "
+             "As with hubble observe --input-file, the paths are checked but flows read from files are "
+             "printed whole, with a warning; a field mask in an --exporter-config file is applied.",
          .apply = add_field_mask, .check = check_field_mask_paths},
         {.name = "help", .short_name = 'h', .group = g::other, .value = v::boolean, .implicit_value = "true",
          .default_value = "false", .setting = false, .exits_at_once = true,

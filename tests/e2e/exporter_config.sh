@@ -1,7 +1,7 @@
 # --exporter-config: each shape of exporter config (Helm values for the static and the dynamic
 # exporter, the dynamic exporter's file, cilium-config) gives exactly what the same filters give as
-# --allowlist/--denylist (+ --field-mask, --until); command-line filters narrow it; config errors
-# name the file, the line and the flow log.
+# --allowlist/--denylist (+ --until), and its field mask shapes JSON output; command-line filters
+# narrow it; config errors name the file, the line and the flow log.
 source "$(dirname "$0")/lib.sh"
 x=$data/exporter
 sample=$data/sample-10.json
@@ -20,19 +20,47 @@ same_as() {
 
 same_as "Helm values, static exporter" "--exporter-config $x/helm-static.yaml" \
     "--allowlist {\"source_pod\":[\"istio-system/\"]} --allowlist {\"destination_pod\":[\"kube-system/\"]} --denylist {\"destination_pod\":[\"istio-system/istio-telemetry\"]}"
-same_as "Helm values, static exporter, its field mask on JSON" "-o json --exporter-config $x/helm-static.yaml" \
-    "-o json --allowlist {\"source_pod\":[\"istio-system/\"]}{\"destination_pod\":[\"kube-system/\"]} --denylist {\"destination_pod\":[\"istio-system/istio-telemetry\"]} --field-mask time,source.pod_name,destination.pod_name,verdict"
-same_as "Helm values, dynamic flow log with end" "-o json --exporter-config $x/helm-dynamic.yaml --exporter-name istio" \
-    "-o json --allowlist {\"source_pod\":[\"istio-system/\"]}{\"destination_pod\":[\"istio-system/\"],\"event_type\":[{\"type\":4}]} --denylist {\"destination_pod\":[\"bookinfo/\"]} --field-mask time,source.namespace,destination.pod_name --until 2021-06-16T16:52:13.237321038Z"
+same_as "Helm values, dynamic flow log with end" "--exporter-config $x/helm-dynamic.yaml --exporter-name istio" \
+    "--allowlist {\"source_pod\":[\"istio-system/\"]}{\"destination_pod\":[\"istio-system/\"],\"event_type\":[{\"type\":4}]} --denylist {\"destination_pod\":[\"bookinfo/\"]} --until 2021-06-16T16:52:13.237321038Z"
 same_as "Helm values, dynamic flow log without filters" "--exporter-config $x/helm-dynamic.yaml --exporter-name all" ""
 same_as "the dynamic exporter's flowLogs file, one flow log" "-o json --exporter-config $x/flowlogs.yaml" \
     "-o json --allowlist {\"destination_pod\":[\"bookinfo/\"]}{\"source_pod\":[\"bookinfo/\"]} --denylist {\"source_ip\":[\"10.0.2.1\"]}"
-same_as "cilium-config ConfigMap" "-o json --exporter-config $x/cilium-config.yaml" \
-    "-o json --allowlist {\"source_pod\":[\"kube-system/\"]} --allowlist {\"destination_pod\":[\"kube-system/\"]} --field-mask time,source.namespace,destination.namespace,verdict"
-same_as "the field mask is for JSON output only" "--exporter-config $x/cilium-config.yaml" \
-    "--allowlist {\"source_pod\":[\"kube-system/\"]}{\"destination_pod\":[\"kube-system/\"]}"
-same_as "--field-mask replaces the exporter's" "-o json --exporter-config $x/cilium-config.yaml --field-mask verdict" \
-    "-o json --allowlist {\"source_pod\":[\"kube-system/\"]}{\"destination_pod\":[\"kube-system/\"]} --field-mask verdict"
+same_as "cilium-config ConfigMap" "--exporter-config $x/cilium-config.yaml" \
+    "--allowlist {\"source_pod\":[\"kube-system/\"]} --allowlist {\"destination_pod\":[\"kube-system/\"]}"
+
+# The exporter's field mask shapes JSON output as the exporter's file would hold it; --field-mask,
+# which hubble does not apply to files, does not replace it.
+what="Helm values, static exporter, its field mask on JSON"
+fg -o json --exporter-config "$x/helm-static.yaml" "$sample"
+expect_status 0; expect_err_empty
+expect_out - <<'OUT'
+{"flow":{"time":"2021-06-16T16:52:13.142581500Z","verdict":"FORWARDED","source":{"pod_name":"prometheus-6655946b9f-hx9ln"},"destination":{"pod_name":"reviews-v1-545db77b95-s6jb8"}},"time":"2021-06-16T16:52:13.142581500Z"}
+{"flow":{"time":"2021-06-16T16:52:13.237321039Z","verdict":"FORWARDED","source":{"pod_name":"istio-telemetry-85cf8ddf5f-kw64q"},"destination":{"pod_name":"istio-galley-7994d74d58-s2pwm"}},"time":"2021-06-16T16:52:13.237321039Z"}
+{"flow":{"time":"2021-06-16T16:52:13.596426115Z","verdict":"FORWARDED","destination":{"pod_name":"event-exporter-gke-67986489c8-svnrf"}},"time":"2021-06-16T16:52:13.596426115Z"}
+{"flow":{"time":"2021-06-16T16:52:13.611147709Z","verdict":"FORWARDED","destination":{"pod_name":"kube-dns-6c7b8dc9f9-gnxh2"}},"time":"2021-06-16T16:52:13.611147709Z"}
+OUT
+
+what="Helm values, dynamic flow log, its field mask on JSON"
+fg -o json --exporter-config "$x/helm-dynamic.yaml" --exporter-name istio "$sample"
+expect_status 0; expect_err_empty
+expect_out - <<'OUT'
+{"flow":{"time":"2021-06-16T16:52:13.144960239Z","source":{"namespace":"bookinfo"},"destination":{"pod_name":"prometheus-6655946b9f-hx9ln"}},"time":"2021-06-16T16:52:13.144960239Z"}
+{"flow":{"time":"2021-06-16T16:52:13.236029202Z","source":{"namespace":"istio-system"},"destination":{"pod_name":"istio-telemetry-85cf8ddf5f-kw64q"}},"time":"2021-06-16T16:52:13.236029202Z"}
+OUT
+
+what="cilium-config ConfigMap, its field mask on JSON, --field-mask does not replace it"
+fg -o json --exporter-config "$x/cilium-config.yaml" "$sample"
+expect_status 0; expect_err_empty
+cp "$work/out" "$work/masked"
+expect_out - <<'OUT'
+{"flow":{"time":"2021-06-16T16:52:13.596426115Z","verdict":"FORWARDED","destination":{"namespace":"kube-system"}},"time":"2021-06-16T16:52:13.596426115Z"}
+{"flow":{"time":"2021-06-16T16:52:13.596477276Z","verdict":"FORWARDED","source":{"namespace":"kube-system"}},"time":"2021-06-16T16:52:13.596477276Z"}
+{"flow":{"time":"2021-06-16T16:52:13.611147709Z","verdict":"FORWARDED","destination":{"namespace":"kube-system"}},"time":"2021-06-16T16:52:13.611147709Z"}
+{"flow":{"time":"2021-06-16T16:52:13.611167691Z","verdict":"FORWARDED","source":{"namespace":"kube-system"}},"time":"2021-06-16T16:52:13.611167691Z"}
+OUT
+fg -o json --exporter-config "$x/cilium-config.yaml" --field-mask verdict "$sample"
+expect_status 0; expect_out "$work/masked"
+expect_err "flowgrep: warning: --field-mask is checked but not applied: like hubble observe --input-file, flowgrep prints flows from files whole (an --exporter-config fieldMask is applied)"
 
 what="filter flags narrow the exporter's allowlist (and, not or)"
 fg --exporter-config "$x/helm-static.yaml" --to-namespace bookinfo "$sample"

@@ -17,6 +17,11 @@ inline options parse_ok(const std::vector<std::string>& args) {
     return parse_command_line(args, fixed_now_ns).opts;
 }
 
+// The warnings an accepted command line gives.
+inline std::vector<std::string> warnings_of(const std::vector<std::string>& args) {
+    return parse_command_line(args, fixed_now_ns).warnings;
+}
+
 // The usage_error message, or "<no error>" when the command line is accepted.
 inline std::string error_of(const std::vector<std::string>& args) {
     try {

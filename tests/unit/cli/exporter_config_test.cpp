@@ -159,6 +159,9 @@ TEST_CASE("exporter config on the command line: narrowed, never widened", "[cli]
         CHECK(o.output.field_mask == std::vector<std::string>{"time", "source.namespace", "destination.pod_name"});
         o = parse_ok({"--exporter-config", dyn, "--exporter-name", "istio"});
         CHECK(o.output.field_mask.empty());  // compact output: the whole flow
+        // --field-mask is not applied to files, so it does not replace the exporter's either.
+        o = parse_ok({"--exporter-config", dyn, "--exporter-name", "istio", "-o", "json", "--field-mask", "verdict"});
+        CHECK(o.output.field_mask == std::vector<std::string>{"time", "source.namespace", "destination.pod_name"});
     }
     CHECK(error_of({"--exporter-name", "x"}) == "--exporter-name needs --exporter-config");
 }

@@ -66,7 +66,7 @@ std::string outcome(std::vector<std::string> args) {
         out += " quiet=" + std::to_string(o.run.quiet) + " count=" + std::to_string(o.run.count);
         out += " strict=" + std::to_string(o.run.strict) + " lb=" + std::to_string(o.run.line_buffered);
         out += " debug=" + std::to_string(o.output.debug) + " agg=" + std::to_string(o.output.aggregate.keys.size()) + " top=" + std::to_string(o.output.aggregate.top);
-        out += " files=" + std::to_string(o.input.files.size());
+        out += " warnings=" + std::to_string(cl.warnings.size()) + " files=" + std::to_string(o.input.files.size());
         return out;
     } catch (const usage_error& e) {
         return std::string("error: ") + e.what();
