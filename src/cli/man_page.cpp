@@ -183,10 +183,15 @@ void description(std::string& out) {
         "keeps the flows that pass the filters and prints them as hubble observe would: in its compact "
         "one-line format by default, or as dict, table or JSON.");
     paragraph(out,
-              "A FILE whose name ends in .gz, or whose data starts as gzip's does (also on standard input), is "
+              "gzip, xz, zstd and bzip2 data, told by its first bytes (also on standard input), is "
               "decompressed as it is read; members one after another (cat a.gz b.gz) read as one. Damaged "
               "compressed data is reported with the compressed byte where it was found, after the flows before "
               "it. --follow keeps reading the last FILE as it grows, across rotation and truncation.");
+    paragraph(out,
+              "Besides one response a line, flowgrep reads pretty-printed JSON (jq .), arrays (jq -s) and "
+              "objects one after another over any number of lines; each object is one record, and a warning "
+              "names the line it starts on. A bare Flow object, without {\"flow\": ...} around it (jq -c "
+              ".flow), is read as the flow it would wrap; -o json prints it as it came.");
     paragraph(out,
               "The flags are hubble observe's (v1.19.4): the same names, the same syntax (pflag's: --name value, "
               "--name=value, -x value, -xvalue, bundled switches such as -46), the same checks and error "

@@ -211,6 +211,7 @@ struct lost_events {
 struct response {
     response_kind kind = response_kind::empty;
     std::string_view line;  // the input line without its end of line, for JSON output
+    bool bare = false;      // the line is a Flow object itself, not a response around one
     std::string_view node_name;
     timestamp time;
     struct flow flow;

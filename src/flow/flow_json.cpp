@@ -15,7 +15,8 @@ const simdjson::dom::element* flow_json::parse(std::string_view line, bool padde
     }
     simdjson::dom::element root;
     if (parser_->parse(data, line.size(), false).get(root) != simdjson::SUCCESS) return nullptr;
-    if (!json_member(root, "flow", "flow", flow_) || !flow_.is_object()) return nullptr;
+    // Called for lines the parser took for flows: without a "flow" object, the line is a bare Flow.
+    if (!json_member(root, "flow", "flow", flow_) || !flow_.is_object()) flow_ = root;
     return &flow_;
 }
 

@@ -715,6 +715,22 @@ std::string simdjson_problem(error_code e) {
     }
 }
 
+// A line that is a Flow object itself (what `jq -c .flow` and some exporters write, and what
+// `hubble observe -o json` wrote before 2022) is read as if it came wrapped: the response's time
+// and node name are the flow's. Its top-level "time" and "node_name", read above as the response's,
+// are read again here as the flow's, with everything else.
+void decode_bare_flow(od::document& doc, response& out, field_set want) {
+    doc.rewind();
+    od::value v;
+    check(doc.get_value().get(v));
+    const bool window = want & field_response_time;
+    out.kind = response_kind::flow;
+    out.bare = true;
+    decode_flow(v, out.flow, window ? want | field_time : want);
+    out.time = out.flow.time;
+    out.node_name = out.flow.node_name;
+}
+
 }  // namespace
 
 // One walk over the line: the top-level members in any order, the payload decoded as `want` says.
@@ -735,6 +751,7 @@ bool response_parser::decode(std::string_view line, response& out, field_set wan
         }
         seen_fields seen;
         std::string_view payload;  // the key of the payload already read
+        bool bare = false;         // a Flow field outside a "flow": a bare Flow object, if no payload follows
         for (auto field : top) {
             od::field f;
             check(std::move(field).get(f));
@@ -765,6 +782,8 @@ bool response_parser::decode(std::string_view line, response& out, field_set wan
                 seen.mark(4, k);
                 // Only the time window and the node-status printers read it; check_rest() checks it.
                 if (want & field_response_time) get_timestamp(v, out.time, k);
+            } else if (bare || flow_message().key_index(k) >= 0) {
+                bare = true;  // read, and checked, as a Flow member below
             } else {
                 // agent_event, debug_event, or a newer member: kept, but must be JSON
                 check_unknown_key(f, k);
@@ -778,6 +797,7 @@ bool response_parser::decode(std::string_view line, response& out, field_set wan
             if (error_.empty()) error_ = "more than one JSON value";
             return false;
         }
+        if (bare && payload.empty()) decode_bare_flow(doc, out, want);
     } catch (const decode_error& e) {
         if (e.wrong_type)
             error_ = fmt::format("bad value for \"{}\": {}, found {}", e.field, e.problem, type_name(e.found));

@@ -173,6 +173,17 @@ bool field_mask::copy_members(cursor& c, const node& n, std::string& out) {
     return any;
 }
 
+void field_mask::apply_to_flow(std::string_view line, std::string& out) const {
+    cursor c{line.data(), line.data() + line.size()};
+    if (!c.at('{')) {
+        out.append(line);
+        return;
+    }
+    out += '{';
+    copy_members(c, root_, out);
+    out += '}';
+}
+
 void field_mask::apply(std::string_view line, std::string& out) const {
     cursor c{line.data(), line.data() + line.size()};
     if (!c.at('{')) {  // the parser hands over objects only; anything else goes out as it came

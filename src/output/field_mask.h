@@ -24,6 +24,8 @@ public:
     // `out`. Keys may be proto or JSON names. A path that selects nothing is absent, null counts as
     // absent, and repeated fields are kept whole.
     void apply(std::string_view line, std::string& out) const;
+    // The same for a line that is a bare Flow object: it stays one, cut down to the masked fields.
+    void apply_to_flow(std::string_view line, std::string& out) const;
 
 private:
     struct node {

@@ -17,7 +17,9 @@ public:
     void print(const response& r) override {
         switch (r.kind) {
         case response_kind::flow:
-            if (mask_.active())
+            if (mask_.active() && r.bare)
+                mask_.apply_to_flow(r.line, out_.buffer());
+            else if (mask_.active())
                 mask_.apply(r.line, out_.buffer());
             else
                 out_.write(r.line);

@@ -152,12 +152,46 @@ TEST_CASE("non-flow responses") {
     CHECK(status.r.node_status.node_names.size() == 2);
     CHECK(status.r.node_status.message == "boom");
 
-    // Bare flows and agent events carry no payload Hubble knows: an empty response.
-    for (std::string_view empty : {R"({})", R"({"flow":null})", R"({"time":"2024-01-02T03:04:05Z","verdict":"DROPPED"})",
+    // Agent events, and a response with no more than its own time and node, carry no payload: empty.
+    for (std::string_view empty : {R"({})", R"({"flow":null})", R"({"time":"2024-01-02T03:04:05Z","node_name":"n"})",
                                    R"({"agent_event":{"type":"AGENT_STARTED"}})"}) {
         parsed e(empty);
         CHECK(e.ok);
         CHECK(e.r.kind == response_kind::empty);
+    }
+}
+
+TEST_CASE("a bare Flow object reads as the flow it would wrap") {
+    parsed p(R"({"time":"2024-01-02T03:04:05Z","verdict":"DROPPED","node_name":"n1","source":{"namespace":"shop"},"agent_event":{}})");
+    REQUIRE(p.ok);
+    CHECK(p.r.kind == response_kind::flow);
+    CHECK(p.r.bare);
+    CHECK(p.r.flow.verdict == 2);
+    CHECK(p.r.flow.source.namespace_ == "shop");
+    CHECK(p.r.flow.node_name == "n1");
+    // The response's time and node are the flow's, as hubble observe writes them around it.
+    CHECK(p.r.time.seconds == 1704164645);
+    CHECK(p.r.node_name == "n1");
+
+    // Without time: the window still sees the flow's (absent) time, not a stale one.
+    parsed no_time(R"({"verdict":"FORWARDED"})", field_verdict | field_response_time);
+    REQUIRE(no_time.ok);
+    CHECK(no_time.r.kind == response_kind::flow);
+    CHECK_FALSE(no_time.r.time.present);
+
+    // A payload wins: a Flow field name next to "flow" is an unknown response member, as before.
+    parsed wrapped(R"({"verdict":"DROPPED","flow":{"verdict":"FORWARDED"}})");
+    REQUIRE(wrapped.ok);
+    CHECK_FALSE(wrapped.r.bare);
+    CHECK(wrapped.r.flow.verdict == 1);
+
+    // A bare flow's members are checked as a wrapped flow's are.
+    for (std::string_view bad : {R"({"verdict":{}})", R"({"source":{"labels":"x"}})", R"({"time":"x","verdict":1})",
+                                 R"({"l4":{"TCP":{},"UDP":{}}})", R"({"verdict":1,"verdict":2})"}) {
+        parsed b(bad);
+        INFO(bad);
+        CHECK_FALSE(b.ok);
+        CHECK_FALSE(b.parser.error().empty());
     }
 }
 
