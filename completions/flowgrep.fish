@@ -62,7 +62,7 @@ end
 function __flowgrep_keys
     printf '%s\t%s\n' \
         all 'print every matching flow (the default)' \
-        first 'stop after the first N matching flows' \
+        first 'stop after N matches (node status counts too)' \
         follow 'follow the last FILE as it grows, like tail -F' \
         last 'print only the last N matching flows' \
         since 'skip flows older than TIME' \
@@ -186,7 +186,7 @@ complete -c flowgrep -n '__flowgrep_state config-value:output' -f -a 'compact di
 complete -c flowgrep -n '__flowgrep_state config-value:time-format' -f -a 'StampMilli YearMonthDay YearMonthDayHour YearMonthDayHourMinute RFC3339 RFC3339Milli RFC3339Micro RFC3339Nano RFC1123Z'
 
 complete -c flowgrep -l all -d 'print every matching flow (the default)'
-complete -c flowgrep -l first -d 'stop after the first N matching flows' -x
+complete -c flowgrep -l first -d 'stop after N matches (node status counts too)' -x
 complete -c flowgrep -s f -l follow -d 'follow the last FILE as it grows, like tail -F'
 complete -c flowgrep -l last -d 'print only the last N matching flows' -x
 complete -c flowgrep -l since -d 'skip flows older than TIME' -x

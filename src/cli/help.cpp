@@ -146,6 +146,7 @@ std::string help_text() {
     }
     out += "\n  ";
     append_wrapped(out, exit_status_signal_note, 2);
+    out += "\nEvery flag, filter and format is described in full in man flowgrep.\n";
     return out;
 }
 

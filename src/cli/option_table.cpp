@@ -207,10 +207,12 @@ std::vector<option_spec> build_table() {
              "that hubble observe command lines carry over. It cannot be combined with --first or --last.",
          .apply = set_switch<&options::run, &run_settings::all>},
         {.name = "first", .metavar = "N", .group = g::selectors, .completion = c::free, .default_value = "0",
-         .summary = "stop after the first N matching flows",
+         .summary = "stop after N matches (node status counts too)",
          .description =
-             "Print the first N flows that pass the time window and the filters, then stop reading. N is an "
-             "unsigned integer and may carry a Go base prefix (0x10); 0 means no limit.",
+             "Print the first N flows that pass the time window and the filters, then stop reading. As in "
+             "hubble observe, node-status events that pass count towards N although the text formats print "
+             "them on standard error (or not at all). N is an unsigned integer and may carry a Go base "
+             "prefix (0x10); 0 means no limit.",
          .apply = set_count<&options::run, &run_settings::first>},
         {.name = "follow", .short_name = 'f', .group = g::selectors, .value = v::boolean, .implicit_value = "true",
          .default_value = "false",

@@ -782,10 +782,11 @@ bool response_parser::decode(std::string_view line, response& out, field_set wan
                 seen.mark(4, k);
                 // Only the time window and the node-status printers read it; check_rest() checks it.
                 if (want & field_response_time) get_timestamp(v, out.time, k);
-            } else if (bare || flow_message().key_index(k) >= 0) {
-                bare = true;  // read, and checked, as a Flow member below
             } else {
-                // agent_event, debug_event, or a newer member: kept, but must be JSON
+                // agent_event, debug_event, or a newer member: kept, but must be JSON. A Flow field
+                // makes the line a bare Flow if no payload comes; checked here all the same, since a
+                // payload later makes it an unknown member like any other.
+                bare = bare || flow_message().key_index(k) >= 0;
                 check_unknown_key(f, k);
                 check_any(v);
             }

@@ -138,6 +138,9 @@ std::unique_ptr<byte_source> open_source(const std::string& path, const source_o
     }
     if (fd < 0) {
         error = std::strerror(errno);
+        // `flowgrep help` and `flowgrep version` are what git and go users type; the words are
+        // FILEs here (as for grep), so only a missing one gets the hint.
+        if (errno == ENOENT && (path == "help" || path == "version")) error += " (did you mean --" + path + "?)";
         return nullptr;
     }
     return open_fd(path, fd, true, by_name);

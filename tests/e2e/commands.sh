@@ -47,4 +47,29 @@ expect_status 0; expect_out "$data/sample-10.compact"
 fg -- completion
 expect_status 0; expect_out "$data/sample-10.compact"
 
+# help and version are no commands (as for grep, a word is a FILE), but a missing one gets a hint.
+for word in help version; do
+    what="flowgrep $word, with no such file"
+    fg "$word"
+    expect_status 2; expect_err "flowgrep: error: $word: No such file or directory (did you mean --$word?)"
+    what="flowgrep $word, a file of that name"
+    cp "$data/sample-10.json" "$work/$word"
+    fg "$word"
+    expect_status 0; expect_out "$data/sample-10.compact"; expect_err_empty
+    rm "$work/$word"
+done
+
+what="--help ends by pointing to the man page"
+fg --help
+expect_status 0
+[[ $(tail -n 1 "$work/out") == "Every flag, filter and format is described in full in man flowgrep." ]] ||
+    fail "$what: last line is [$(tail -n 1 "$work/out")]"
+tr -s " \n" " " <"$work/out" | grep -q "stop after N matches (node status counts too)" || fail "--help: --first does not say node-status events count"
+
+what="--first counts node-status events, as hubble observe does"
+fg --first 1 "$data/node-status-dict.json"
+expect_status 0
+[[ ! -s $work/out && $(<"$work/err") == *'[relay]: Error "connection refused" on 1 nodes: node-3' ]] ||
+    fail "$what: out [$(<"$work/out")] err [$(<"$work/err")]"
+
 finish

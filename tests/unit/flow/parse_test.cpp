@@ -184,6 +184,9 @@ TEST_CASE("a bare Flow object reads as the flow it would wrap") {
     REQUIRE(wrapped.ok);
     CHECK_FALSE(wrapped.r.bare);
     CHECK(wrapped.r.flow.verdict == 1);
+    // ... and must still be JSON (the fuzzer found one that was not checked).
+    parsed broken(R"({"lost_events":{"num_events_lost":"7"},"destination":{"x","last":"y"}})");
+    CHECK_FALSE(broken.ok);
 
     // A bare flow's members are checked as a wrapped flow's are.
     for (std::string_view bad : {R"({"verdict":{}})", R"({"source":{"labels":"x"}})", R"({"time":"x","verdict":1})",
