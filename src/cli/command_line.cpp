@@ -13,28 +13,22 @@
 #include "cli/pflag_scan.h"
 #include "filter/filter_json.h"
 #include "go/strconv.h"
+#include "text/ascii.h"
 
 namespace flowgrep {
 
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-    return out;
-}
-
 // --time-format names are matched in any case; anything else means StampMilli.
 std::string canonical_time_format(std::string_view value) {
-    std::string wanted = lower_ascii(value);
+    std::string wanted = to_ascii_lower(value);
     for (const auto& name : find_long_option("time-format")->choices)
-        if (lower_ascii(name) == wanted) return name;
+        if (to_ascii_lower(name) == wanted) return name;
     return "StampMilli";
 }
 
 color_mode parse_color(std::string_view value) {
-    std::string v = lower_ascii(value);
+    std::string v = to_ascii_lower(value);
     if (v == "always") return color_mode::always;
     if (v == "never") return color_mode::never;
     return color_mode::auto_;

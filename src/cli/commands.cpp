@@ -9,6 +9,7 @@
 #include "cli/config_command.h"
 #include "cli/event_types_table.h"
 #include "cli/subcommands.h"
+#include "text/ascii.h"
 #include "text/suggest.h"
 
 namespace flowgrep {
@@ -32,7 +33,7 @@ std::string command_help(const subcommand_spec& cmd) {
         out += cmd.args;
     }
     out += "\n\n";
-    out += static_cast<char>(cmd.summary[0] - 'a' + 'A');
+    out += ascii_upper(cmd.summary[0]);
     out += std::string(cmd.summary.substr(1)) + ".\n";
     if (cmd.name == "completion")
         out += "\n"

@@ -5,19 +5,13 @@
 #include <algorithm>
 
 #include "flow/enums.h"
+#include "flow/event_types.h"
 
 namespace flowgrep {
 
 namespace {
 
 constexpr std::string_view drop_type = "drop";
-
-// The sub-type names --type accepts after these type names (and only after the name, not the number).
-enum_table named_sub_types(std::string_view type) {
-    if (type == "trace") return trace_sub_type_names;
-    if (type == "agent") return agent_sub_type_names;
-    return {};
-}
 
 }  // namespace
 
@@ -27,7 +21,7 @@ std::vector<event_type_row> event_type_rows() {
         const std::string number = std::to_string(type.number);
         const std::string name(type.name);
         rows.push_back({number, name, {}});
-        for (const auto& sub : named_sub_types(type.name))
+        for (const auto& sub : sub_type_names_for(type.number))
             rows.push_back({number + ":" + std::to_string(sub.number), name + ":" + std::string(sub.name), {}});
         if (type.name == drop_type) {
             // Drop codes are 8-bit in the datapath; the printer looks the text up by that code.

@@ -9,8 +9,10 @@
 #include "cli/option_table.h"
 #include "text/suggest.h"
 #include "flow/enums.h"
+#include "flow/event_types.h"
 #include "flow/flow.h"
 #include "go/strconv.h"
+#include "text/ascii.h"
 
 namespace flowgrep {
 
@@ -46,19 +48,6 @@ const std::vector<std::vector<std::string_view>> conflict_groups = {
     {"encrypted", "unencrypted"},
 };
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-    return out;
-}
-
-std::string upper_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c & ~0x20);
-    return out;
-}
 
 std::vector<std::string> names_of(enum_table table) {
     std::vector<std::string> out;
@@ -97,9 +86,7 @@ filter_event_type parse_event_type(std::string_view value) {
     if (colon == std::string_view::npos) return out;
 
     std::string_view sub = value.substr(colon + 1);
-    enum_table sub_names{};
-    if (named && enum_name(event_type_names, *named) == "trace") sub_names = trace_sub_type_names;
-    if (named && enum_name(event_type_names, *named) == "agent") sub_names = agent_sub_type_names;
+    const enum_table sub_names = named ? sub_type_names_for(*named) : enum_table{};
     if (auto s = enum_number(sub_names, sub)) {
         out.match_sub_type = true;
         out.sub_type = *s;
@@ -152,7 +139,7 @@ filter_tcp_flags parse_tcp_flags(std::string_view value) {
     while (true) {
         size_t comma = value.find(',', start);
         std::string_view item = value.substr(start, comma == std::string_view::npos ? value.npos : comma - start);
-        std::string upper = upper_ascii(item);
+        std::string upper = to_ascii_upper(item);
         auto it = std::find_if(std::begin(tcp_flags_table), std::end(tcp_flags_table),
                                [&](const tcp_flag_name& f) { return f.name == upper; });
         if (it == std::end(tcp_flags_table))
@@ -172,14 +159,14 @@ filter_http_header parse_http_header(std::string_view value) {
 }
 
 int32_t parse_ip_version(std::string_view value) {
-    std::string v = lower_ascii(value);
+    std::string v = to_ascii_lower(value);
     if (v == "4" || v == "v4" || v == "ipv4" || v == "ip4") return *enum_number(ip_version_enum, "IPv4");
     if (v == "6" || v == "v6" || v == "ipv6" || v == "ip6") return *enum_number(ip_version_enum, "IPv6");
     return *enum_number(ip_version_enum, "IP_NOT_USED");
 }
 
 int32_t parse_traffic_direction(std::string_view value) {
-    std::string v = lower_ascii(value);
+    std::string v = to_ascii_lower(value);
     if (v == "ingress") return *enum_number(traffic_direction_enum, "INGRESS");
     if (v == "egress") return *enum_number(traffic_direction_enum, "EGRESS");
     throw filter_flag_error(v + ": invalid traffic direction, expected ingress or egress" +

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "flow/calendar.h"
+#include "text/ascii.h"
 
 namespace flowgrep::go {
 
@@ -162,14 +163,7 @@ std::optional<int> lookup(std::span<const std::string_view> names, std::string_v
     for (size_t i = 0; i < names.size(); ++i) {
         std::string_view n = names[i];
         if (s.size() < n.size()) continue;
-        bool same = true;
-        for (size_t j = 0; j < n.size() && same; ++j) {
-            char a = s[j], b = n[j];
-            if (a >= 'A' && a <= 'Z') a = static_cast<char>(a | 0x20);
-            if (b >= 'A' && b <= 'Z') b = static_cast<char>(b | 0x20);
-            same = a == b;
-        }
-        if (same) {
+        if (ascii_equal_fold(s.substr(0, n.size()), n)) {
             s.remove_prefix(n.size());
             return static_cast<int>(i);
         }

@@ -8,7 +8,9 @@
 #include "cli/filter_builder.h"
 #include "cli/flag_state.h"
 #include "flow/enums.h"
+#include "flow/event_types.h"
 #include "output/aggregate_keys.h"
+#include "output/time_format.h"
 
 namespace flowgrep {
 
@@ -25,8 +27,8 @@ std::vector<std::string> names_of(enum_table table, int32_t min_number = INT32_M
 
 std::vector<std::string> event_type_choices() {
     std::vector<std::string> out = names_of(event_type_names);
-    for (const auto& sub : trace_sub_type_names) out.push_back("trace:" + std::string(sub.name));
-    for (const auto& sub : agent_sub_type_names) out.push_back("agent:" + std::string(sub.name));
+    for (const auto& type : event_type_names)
+        for (const auto& sub : sub_type_names_for(type.number)) out.push_back(std::string(type.name) + ":" + std::string(sub.name));
     return out;
 }
 
@@ -193,9 +195,8 @@ std::vector<option_spec> build_table() {
     const std::vector<std::string> http_statuses = {"200", "201", "204", "301", "302", "304", "400",
                                                     "401", "403", "404", "409", "429", "500", "502",
                                                     "503", "504", "2+",  "3+",  "4+",  "5+"};
-    const std::vector<std::string> time_formats = {
-        "StampMilli", "YearMonthDay", "YearMonthDayHour", "YearMonthDayHourMinute", "RFC3339",
-        "RFC3339Milli", "RFC3339Micro", "RFC3339Nano", "RFC1123Z"};
+    std::vector<std::string> time_formats;
+    for (std::string_view name : time_layout_names()) time_formats.emplace_back(name);
 
     return {
         // ---- Selectors ----

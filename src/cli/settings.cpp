@@ -6,6 +6,7 @@
 
 #include "cli/command_line.h"
 #include "cli/config_file.h"
+#include "text/ascii.h"
 #include "text/suggest.h"
 
 extern char** environ;
@@ -69,7 +70,7 @@ environment process_environment() {
 
 std::string environment_name(const option_spec& spec) {
     std::string out(prefix);
-    for (char c : spec.name) out += c == '-' ? '_' : (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    for (char c : spec.name) out += c == '-' ? '_' : ascii_upper(c);
     return out;
 }
 

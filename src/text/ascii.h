@@ -22,4 +22,16 @@ inline void append_ascii_lower(std::string& out, std::string_view text) {
     for (char c : text) out.push_back(ascii_lower(c));
 }
 
+inline std::string to_ascii_lower(std::string_view text) {
+    std::string out;
+    append_ascii_lower(out, text);
+    return out;
+}
+
+inline std::string to_ascii_upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = ascii_upper(c);
+    return out;
+}
+
 }  // namespace flowgrep

@@ -3,17 +3,11 @@
 
 #include <algorithm>
 
+#include "text/ascii.h"
+
 namespace flowgrep {
 
 namespace {
-
-char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
-
-bool same_folded(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return fold(x) == fold(y);
-           });
-}
 
 // Optimal string alignment distance over case-folded text.
 size_t distance(std::string_view a, std::string_view b) {
@@ -22,9 +16,9 @@ size_t distance(std::string_view a, std::string_view b) {
     for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
     for (size_t i = 1; i <= a.size(); ++i) {
         for (size_t j = 1; j <= b.size(); ++j) {
-            size_t cost = fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1;
+            size_t cost = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]) ? 0 : 1;
             d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-            if (i > 1 && j > 1 && fold(a[i - 1]) == fold(b[j - 2]) && fold(a[i - 2]) == fold(b[j - 1]))
+            if (i > 1 && j > 1 && ascii_lower(a[i - 1]) == ascii_lower(b[j - 2]) && ascii_lower(a[i - 2]) == ascii_lower(b[j - 1]))
                 d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
     }
@@ -36,13 +30,13 @@ size_t distance(std::string_view a, std::string_view b) {
 std::optional<std::string> nearest_name(std::string_view typed, const std::vector<std::string>& candidates) {
     if (typed.empty()) return std::nullopt;
     for (const auto& c : candidates)
-        if (same_folded(typed, c)) return c;
+        if (ascii_equal_fold(typed, c)) return c;
 
     if (typed.size() >= 3) {
         const std::string* only = nullptr;
         size_t count = 0;
         for (const auto& c : candidates) {
-            if (c.size() > typed.size() && same_folded(typed, std::string_view(c).substr(0, typed.size()))) {
+            if (c.size() > typed.size() && ascii_equal_fold(typed, std::string_view(c).substr(0, typed.size()))) {
                 only = &c;
                 ++count;
             }
