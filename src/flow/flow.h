@@ -102,7 +102,7 @@ void reset(T& x) {
 }
 
 enum class response_kind : uint8_t {
-    empty,  // no payload: {}, bare flows, agent/debug events. Filtered as an empty flow, never printed
+    empty,  // no payload: {}, agent/debug events. Filtered as an empty flow, never printed
     flow,
     node_status,
     lost_events,
@@ -212,6 +212,7 @@ struct response {
     response_kind kind = response_kind::empty;
     std::string_view line;  // the input line without its end of line, for JSON output
     bool bare = false;      // the line is a Flow object itself, not a response around one
+    bool agent_event = false;  // kind empty, but an agent_event or debug_event (exporter files): a Hubble record
     std::string_view node_name;
     timestamp time;
     struct flow flow;

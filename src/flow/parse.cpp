@@ -787,6 +787,7 @@ bool response_parser::decode(std::string_view line, response& out, field_set wan
                 // makes the line a bare Flow if no payload comes; checked here all the same, since a
                 // payload later makes it an unknown member like any other.
                 bare = bare || flow_message().key_index(k) >= 0;
+                if (is(k, "agent_event", "agentEvent") || is(k, "debug_event", "debugEvent")) out.agent_event = true;
                 check_unknown_key(f, k);
                 check_any(v);
             }

@@ -2,7 +2,8 @@
 #include "input/interrupt.h"
 
 #include <atomic>
-#include <csignal>
+
+#include <pthread.h>
 
 namespace flowgrep {
 
@@ -10,9 +11,18 @@ namespace {
 
 // Lock-free, so the handler may store to it (a plain std::atomic<bool> is on every target we build).
 std::atomic<bool> interrupted{false};
+std::atomic<bool> installed{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 
 void raise_flag(int) { interrupted.store(true, std::memory_order_relaxed); }
+
+sigset_t interrupt_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    return set;
+}
 
 }  // namespace
 
@@ -25,8 +35,27 @@ void end_input_on_interrupt() {
     action.sa_flags = SA_RESETHAND;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+    installed.store(true, std::memory_order_relaxed);
 }
 
 bool input_interrupted() { return interrupted.load(std::memory_order_relaxed); }
+
+interrupts_held::interrupts_held() {
+    if (!installed.load(std::memory_order_relaxed)) return;
+    const sigset_t set = interrupt_signals();
+    held_ = ::pthread_sigmask(SIG_BLOCK, &set, &before_) == 0;
+}
+
+interrupts_held::~interrupts_held() {
+    // A signal that came while held is delivered here, to the handler (or, if it was the second,
+    // as the default action).
+    if (held_) ::pthread_sigmask(SIG_SETMASK, &before_, nullptr);
+}
+
+void accept_interrupts() {
+    if (!installed.load(std::memory_order_relaxed)) return;
+    const sigset_t set = interrupt_signals();
+    ::pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+}
 
 }  // namespace flowgrep

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flowgrep {
@@ -28,11 +29,24 @@ struct bad_line {
 };
 
 struct block_output {
+    static constexpr uint64_t no_line = UINT64_MAX;
+
     std::string out;
     std::string err;
     std::vector<passed_line> passed;
     std::vector<bad_line> bad;
     uint64_t lines = 0;  // lines in the block, for the line numbers of the blocks after it
+    // Lines that are Hubble records (a flow, a node status, lost events), passed or not: a source
+    // with lines but none of them is the wrong file, which the in-order stage says.
+    uint64_t records = 0;
+    // The first line that is neither bad nor a record (JSON with none of them, a log record that
+    // is not a flow), and what it is: for that message.
+    uint64_t first_other = no_line;
+    std::string_view first_other_reason;
+
+    void note_other(uint64_t line, std::string_view reason) {
+        if (first_other == no_line) first_other = line, first_other_reason = reason;
+    }
 
     void clear() {
         out.clear();
@@ -40,6 +54,9 @@ struct block_output {
         passed.clear();
         bad.clear();
         lines = 0;
+        records = 0;
+        first_other = no_line;
+        first_other_reason = {};
     }
 };
 

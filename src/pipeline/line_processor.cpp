@@ -66,8 +66,17 @@ void line_processor::process(const input_block& block, block_output& result) {
         // From here on `text` stands for the line: the flow JSON in it, unwrapped (input/unwrap.h).
         unwrap_kind wrapping = unwrap_kind::plain;
         const std::string_view text = line.overlong > 0 ? line.text : unwrapper_.unwrap(line.text, wrapping);
-        if (wrapping == unwrap_kind::other_log) continue;  // the agent's own log records: not flows
+        if (wrapping == unwrap_kind::other_log) {  // the agent's own log records: not flows
+            result.note_other(index, "a log record whose message is not a flow");
+            continue;
+        }
         bool ok = line.overlong == 0 && wrapping != unwrap_kind::cri_partial && parser_.parse(text, response_);
+        if (ok) {
+            if (response_.kind != response_kind::empty || response_.agent_event)
+                ++result.records;
+            else
+                result.note_other(index, "a JSON object with no flow, node_status or lost_events in it");
+        }
         if (ok && window_.active() && !window_.contains(response_)) continue;
         if (ok) {
             match_errors_.clear();

@@ -15,14 +15,34 @@ namespace flowgrep {
 void bad_line_report::report(const std::string& source, uint64_t line, std::string_view reason, bool skipped) {
     if (shown_ < shown_per_source) {
         ++shown_;
-        warning_line(fmt::format("{}:{}", source, line), skipped ? fmt::format("{}; line skipped", reason) : reason);
+        const std::string where = fmt::format("{}:{}", source, line);
+        const std::string what = skipped ? fmt::format("{}; line skipped", reason) : std::string(reason);
+        if (holding_)
+            append_warning_line(held_, where, what);
+        else
+            warning_line(where, what);
     } else {
         if (hidden_ == 0 && hidden_errors_ == 0) source_ = source;
         ++(skipped ? hidden_ : hidden_errors_);
     }
 }
 
+void bad_line_report::release() {
+    if (!held_.empty()) write_lines(held_);
+    held_.clear();
+    holding_ = false;
+}
+
+void bad_line_report::discard() {
+    held_.clear();
+    holding_ = false;
+    hidden_ = 0;
+    hidden_errors_ = 0;
+    shown_ = 0;
+}
+
 void bad_line_report::summarise() {
+    release();
     if (hidden_ > 0)
         warning_line(source_, fmt::format("{} more bad {} skipped", hidden_, hidden_ == 1 ? "line" : "lines"));
     if (hidden_errors_ > 0)
@@ -34,14 +54,15 @@ void bad_line_report::summarise() {
 }
 
 ordered_output::ordered_output(const run_settings& opts, line_use use, const block_reader& reader,
-                               output_sink& out, output_sink& err, line_processor* printer)
+                               output_sink& out, output_sink& err, line_processor* printer, bool live)
     : opts_(opts),
       use_(use),
       reader_(reader),
       out_(out),
       err_(err),
       printer_(printer),
-      printing_(!opts.quiet && !opts.count) {
+      printing_(!opts.quiet && !opts.count),
+      live_(live) {
     if (opts.last > 0) last_.emplace(opts.last);
 }
 
@@ -86,9 +107,42 @@ void ordered_output::caught_up() {
     out_.flush();
 }
 
+void ordered_output::note_first_problem(uint64_t line, std::string_view reason) {
+    if (source_records_ == 0 && line < first_problem_line_) {
+        first_problem_line_ = line;
+        first_problem_ = reason;
+    }
+}
+
+void ordered_output::end_source(const std::string& name, bool read_error) {
+    const uint64_t lines = line_base_;
+    if (source_records_ == 0 && lines > 0 && !read_error) {
+        // The warnings would only say twenty times what this says once.
+        bad_.discard();
+        error_line(name, fmt::format("no Hubble flows in {} {} (line {}: {})", lines, lines == 1 ? "line" : "lines",
+                                     first_problem_line_ + 1, first_problem_));
+        not_flows_ = true;
+    } else {
+        bad_.summarise();
+    }
+}
+
 bool ordered_output::use(const input_block& block, const block_output& r) {
     const std::string& source = reader_.name(block.source_index);
-    if (block.starts_source) line_base_ = 0;
+    if (block.starts_source) {
+        line_base_ = 0;
+        source_records_ = 0;
+        first_problem_line_ = block_output::no_line;
+        first_problem_.clear();
+        if (!live_) bad_.hold();
+    }
+    // A record in this block: the source is flows, and what was held is due before anything of it.
+    if (source_records_ == 0 && r.records > 0) bad_.release();
+    if (source_records_ == 0) {
+        if (!r.bad.empty()) note_first_problem(line_base_ + r.bad.front().line, r.bad.front().reason);
+        if (r.first_other != block_output::no_line) note_first_problem(line_base_ + r.first_other, r.first_other_reason);
+    }
+    source_records_ += r.records;
 
     const bool walk = !r.bad.empty() || !r.err.empty() || opts_.quiet || opts_.first > 0 || use_ == line_use::copy;
     if (!walk) {
@@ -105,6 +159,7 @@ bool ordered_output::use(const input_block& block, const block_output& r) {
                 write_upto(r, out_pos, err_pos, bad->out_at, bad->err_at);
                 out_.flush();
                 if (opts_.strict && !bad->from_filter) {
+                    bad_.release();
                     // Stop here; flows already printed stay printed, --last and --count have nothing to say.
                     strict_error_ = fmt::format("{}:{}: {}", source, line_base_ + bad->line + 1, bad->reason);
                     stopped_ = exit_status::error;
@@ -145,7 +200,7 @@ bool ordered_output::use(const input_block& block, const block_output& r) {
     }
     if (block.ends_source) {
         out_.flush();
-        bad_.summarise();
+        end_source(source, !block.error.empty());
     }
     return true;
 }
@@ -180,7 +235,7 @@ exit_status ordered_output::finish() {
     }
     out_.flush();
     bad_.summarise();
-    if (read_error_) return exit_status::error;
+    if (read_error_ || not_flows_) return exit_status::error;
     if ((opts_.quiet || opts_.count) && counted_ == 0) return exit_status::no_match;
     return exit_status::ok;
 }

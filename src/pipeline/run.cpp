@@ -8,6 +8,8 @@
 #include <optional>
 #include <thread>
 
+#include "input/interrupt.h"
+
 namespace flowgrep {
 
 void run_inline(block_reader& reader, line_processor& worker, ordered_output& ordered) {
@@ -49,6 +51,7 @@ struct ring {
 };
 
 void read_blocks(std::shared_ptr<ring> r) {
+    accept_interrupts();
     for (uint64_t seq = 0;; ++seq) {
         slot& s = r->at(seq);
         {
@@ -101,6 +104,7 @@ void run_parallel(std::shared_ptr<block_reader> reader, std::vector<std::unique_
     // Two blocks a worker, so that each has the next one ready, and one each for the reader to
     // fill and the in-order stage to write.
     auto r = std::make_shared<ring>(std::move(reader), workers.size() * 2 + 2);
+    const interrupts_held held;  // Ctrl-C must wake the reader, in read(2), not this thread or a worker
     std::thread reader_thread(read_blocks, r);
     std::vector<std::thread> worker_threads;
     for (auto& w : workers) worker_threads.emplace_back(process_blocks, std::ref(*r), std::ref(*w));

@@ -41,6 +41,10 @@ bool runs_in_parallel(const input_settings& input, const output_settings& output
     return !watched && (output.format == output_format::json || output.format == output_format::compact);
 }
 
+bool reads_standard_input(const input_settings& input) {
+    return input.files.empty() || std::find(input.files.begin(), input.files.end(), "-") != input.files.end();
+}
+
 exit_status run_pipeline(const input_settings& input, const filter_settings& filter, const output_settings& output,
                          const run_settings& run) {
     // A person watching a terminal sees each flow as it comes; a pipe gets big blocks.
@@ -62,15 +66,17 @@ exit_status run_pipeline(const input_settings& input, const filter_settings& fil
         if (ordered_ptr) ordered_ptr->caught_up();
         out.flush();
     };
-    // Ctrl-C (or SIGTERM) ends a follow like the end of the input: what is printed at the end
-    // still is, and the status is that of a run to the end.
-    if (input.follow) end_input_on_interrupt();
+    // Ctrl-C (or SIGTERM) ends a follow, or a live pipe on standard input, like the end of the
+    // input: what is buffered or printed at the end (a count, rows, the last N) still comes out,
+    // and the status is that of a run to the end. A FILE has an end of its own: there, it kills.
+    if (input.follow || reads_standard_input(input)) end_input_on_interrupt();
     auto reader = std::make_shared<block_reader>(input.files, simdjson::SIMDJSON_PADDING, sources);
 
     const unsigned cores = std::thread::hardware_concurrency();
     if (!runs_in_parallel(input, output, run, watched, cores)) {
         line_processor worker(filter, output, run, use);
-        ordered_output ordered(run, use, *reader, out, err, last_printer ? last_printer.get() : &worker);
+        ordered_output ordered(run, use, *reader, out, err, last_printer ? last_printer.get() : &worker,
+                               input.follow);
         ordered_ptr = &ordered;
         run_inline(*reader, worker, ordered);
         return ordered.finish();
@@ -79,7 +85,7 @@ exit_status run_pipeline(const input_settings& input, const filter_settings& fil
     for (unsigned i = 0; i < std::min(cores, 8u); ++i)
         workers.push_back(std::make_unique<line_processor>(filter, output, run, use));
     line_processor* printer = last_printer ? last_printer.get() : workers[0].get();
-    ordered_output ordered(run, use, *reader, out, err, printer);
+    ordered_output ordered(run, use, *reader, out, err, printer, input.follow);
     run_parallel(reader, workers, ordered);
     // The printer finishes with every worker's --aggregate-by counts.
     for (auto& w : workers)

@@ -21,6 +21,9 @@ line_use line_use_for(const output_settings& output, const run_settings& run);
 bool runs_in_parallel(const input_settings& input, const output_settings& output, const run_settings& run,
                       bool watched, unsigned cores);
 
+// Whether standard input is among the sources (no FILE, or "-").
+bool reads_standard_input(const input_settings& input);
+
 // Reads the input to its end (or to where the run stops), prints, and returns the exit status.
 exit_status run_pipeline(const input_settings& input, const filter_settings& filter, const output_settings& output,
                          const run_settings& run);

@@ -21,11 +21,15 @@ void append_line(std::string& out, std::string_view prefix, std::string_view whe
 void write_line(std::string_view prefix, std::string_view where, std::string_view what) {
     std::string line;
     append_line(line, prefix, where, what);
-    std::fwrite(line.data(), 1, line.size(), stderr);
-    std::fflush(stderr);
+    write_lines(line);
 }
 
 }  // namespace
+
+void write_lines(std::string_view lines) {
+    std::fwrite(lines.data(), 1, lines.size(), stderr);
+    std::fflush(stderr);
+}
 
 void append_error_line(std::string& out, std::string_view where, std::string_view what) {
     append_line(out, "flowgrep: error: ", where, what);

@@ -1,6 +1,7 @@
 # flowgrep in pipelines: a reader that goes away (| head) ends it at once and quietly, with the
-# status SIGPIPE gives every filter (141); SIGINT and SIGTERM end it at once; output is flushed per
-# flow with --line-buffered (and on a terminal), in big blocks otherwise.
+# status SIGPIPE gives every filter (141); SIGINT and SIGTERM end a run over FILEs at once, and end
+# the input of a run on standard input (a live pipe), whose results then come out; output is
+# flushed per flow with --line-buffered (and on a terminal), in big blocks otherwise.
 source "$(dirname "$0")/lib.sh"
 
 sample=$data/sample-10.json
@@ -41,27 +42,115 @@ ends_within() {
     exec 3>&-
 }
 
-what="SIGTERM stops flowgrep at once"
-start_reader "$bin"
+# A background job of a script starts with SIGINT ignored; give flowgrep the default, as a shell
+# in the foreground would.
+env --default-signal=INT true 2>/dev/null || { echo "FAIL: env has no --default-signal"; exit 1; }
+intr="env --default-signal=INT"
+
+what="SIGTERM on standard input ends the input: what was read is printed, status 0"
+start_reader $intr "$bin"
+cat "$sample" >&3
+sleep 0.3
+kill -TERM "$pid"
+ends_within 3
+expect_status 0; expect_err_empty; expect_out "$data/sample-10.compact"
+
+what="SIGINT on standard input ends the input: what was read is printed, status 0"
+start_reader $intr "$bin" -o json
+cat "$sample" >&3
+sleep 0.3
+kill -INT "$pid"
+ends_within 3
+expect_status 0; expect_err_empty; expect_out "$sample"
+
+# Ctrl-C on `hubble observe --follow | flowgrep ...`: what is due at the end comes out.
+what="SIGINT on standard input with -c prints the count"
+start_reader $intr "$bin" -c
+cat "$sample" "$sample" >&3
+sleep 0.3
+kill -INT "$pid"
+ends_within 3
+expect_status 0; expect_err_empty
+echo 20 >"$work/want"; expect_out "$work/want"
+
+what="SIGINT on standard input with -c and no match: status 1"
+start_reader $intr "$bin" -c --verdict DROPPED
+cat "$sample" >&3
+sleep 0.3
+kill -INT "$pid"
+ends_within 3
+expect_status 1; expect_err_empty
+echo 0 >"$work/want"; expect_out "$work/want"
+
+what="SIGINT on standard input with --aggregate-by prints the rows"
+start_reader $intr "$bin" --aggregate-by verdict
+cat "$sample" >&3
+sleep 0.3
+kill -INT "$pid"
+ends_within 3
+expect_status 0; expect_err_empty
+printf 'COUNT   verdict\n   10   FORWARDED\n' >"$work/want"; expect_out "$work/want"
+
+what="SIGINT on standard input with --last prints the last N"
+start_reader $intr "$bin" --last 2
+cat "$sample" >&3
+sleep 0.3
+kill -INT "$pid"
+ends_within 3
+expect_status 0; expect_err_empty
+tail -n 2 "$data/sample-10.compact" >"$work/want"; expect_out "$work/want"
+
+what="SIGINT on standard input with -o table prints the table"
+start_reader $intr "$bin" -o table
+cat "$sample" >&3
+sleep 0.3
+kill -INT "$pid"
+ends_within 3
+expect_status 0; expect_err_empty
+env -i PATH=/usr/bin:/bin TZ=UTC "$bin" -o table "$sample" >"$work/want"; expect_out "$work/want"
+
+what="SIGINT on a FILE (here a FIFO named as one) ends flowgrep at once, 130"
+rm -f "$work/fifo"; mkfifo "$work/fifo"
+env -i PATH=/usr/bin:/bin TZ=UTC $intr "$bin" -c "$work/fifo" >"$work/out" 2>"$work/err" &
+pid=$!
+exec 3>"$work/fifo"
+cat "$sample" >&3
+sleep 0.3
+kill -INT "$pid"
+ends_within 3
+expect_status 130; expect_err_empty; expect_out /dev/null
+
+what="SIGTERM on a FILE ends flowgrep at once, 143"
+rm -f "$work/fifo"; mkfifo "$work/fifo"
+env -i PATH=/usr/bin:/bin TZ=UTC "$bin" "$work/fifo" >"$work/out" 2>"$work/err" &
+pid=$!
+exec 3>"$work/fifo"
 cat "$sample" >&3
 sleep 0.3
 kill -TERM "$pid"
 ends_within 3
 expect_status 143; expect_err_empty
 
-what="SIGINT stops flowgrep at once"
-# A background job of a script starts with SIGINT ignored; give flowgrep the default, as a shell
-# in the foreground would.
-if env --default-signal=INT true 2>/dev/null; then
-    start_reader env --default-signal=INT "$bin"
-    cat "$sample" >&3
-    sleep 0.3
-    kill -INT "$pid"
-    ends_within 3
-    expect_status 130; expect_err_empty
+what="a second SIGINT ends flowgrep at once when the first could not (stuck writing to a full pipe)"
+rm -f "$work/fifo"; mkfifo "$work/fifo"
+# Nobody reads the output pipe: flowgrep blocks in write(2) and cannot get to the end of the input.
+{ env -i PATH=/usr/bin:/bin TZ=UTC $intr "$bin" <"$work/fifo" 2>"$work/err"; echo $? >"$work/status"; } | sleep 30 &
+spid=$!
+exec 3>"$work/fifo"
+cat "$work/big.json" >&3 &
+cpid=$!
+sleep 1
+pid=$(pgrep -f -n "^$bin\$" || true)
+if [[ -z $pid ]]; then
+    fail "$what: flowgrep not found"
 else
-    echo "skipped: $what (env has no --default-signal)"
+    kill -INT "$pid"; sleep 0.3
+    kill -0 "$pid" 2>/dev/null || fail "$what: the first SIGINT already ended it"
+    kill -INT "$pid"
+    for _ in $(seq 30); do [[ -s $work/status ]] && break; sleep 0.1; done
+    [[ $(cat "$work/status" 2>/dev/null) == 130 ]] || fail "$what: status [$(cat "$work/status" 2>/dev/null)], expected 130"
 fi
+kill "$cpid" "$spid" 2>/dev/null; exec 3>&-; wait 2>/dev/null
 
 what="--line-buffered: each flow goes out as it is printed"
 start_reader "$bin" --line-buffered

@@ -62,9 +62,21 @@ expect_out <(sed -n '1,7p' "$sample")
 expect_err "flowgrep: error: mixed.log:11: a partial container log line (CRI tag P): its rest is on a later line and is not joined"
 
 what="a prefixed line that is not a flow still gets the parser's warning"
+{ printf '2024-07-08T10:09:24Z stdout F not a flow\n'; printf '2024-07-08T10:09:25Z stdout F '; head -n 1 "$sample"; } >junk.log
+fg junk.log
+expect_status 0; expect_out <(head -n 1 "$data/sample-10.compact")
+[[ $(<"$work/err") == "flowgrep: warning: junk.log:1: "* ]] || fail "$what: stderr is [$(<"$work/err")]"
+
+what="a log of nothing but prefixed lines that are not flows: no Hubble flows, exit 2"
 printf '2024-07-08T10:09:24Z stdout F not a flow\n' >junk.log
 fg junk.log
-expect_status 0; expect_out /dev/null
-[[ $(<"$work/err") == "flowgrep: warning: junk.log:1: "* ]] || fail "$what: stderr is [$(<"$work/err")]"
+expect_status 2; expect_out /dev/null
+expect_err "flowgrep: error: junk.log: no Hubble flows in 1 line (line 1: invalid JSON at column 1: expected a value, found 'n')"
+
+what="the agent's own log records, and nothing else: no Hubble flows, exit 2"
+printf '%s\n' 'time="2024-07-08T10:09:24Z" level=info msg="Starting Hubble server" subsys=hubble' >agent.log
+fg agent.log
+expect_status 2; expect_out /dev/null
+expect_err "flowgrep: error: agent.log: no Hubble flows in 1 line (line 1: a log record whose message is not a flow)"
 
 finish
