@@ -756,7 +756,9 @@ std::vector<option_spec> build_table() {
          .summary = "how to print flows",
          .description =
              "The output format: compact (one line per flow, the default), dict (a block of KEY: value lines per "
-             "flow), table (aligned columns; also tab) or json (the response as JSON; also JSON and jsonpb).",
+             "flow), table (aligned columns; also tab) or json (the response as JSON; also JSON and jsonpb). A table "
+             "is printed when the input ends, since each column is as wide as its widest cell; its rows wait in "
+             "a temporary file in $TMPDIR (or /tmp) meanwhile, not in memory.",
          .apply = set_text<&flag_state::output>, .check = check_output},
         {.name = "print-node-name", .group = g::formatting, .value = v::boolean, .implicit_value = "true",
          .default_value = "false",

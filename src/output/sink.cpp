@@ -23,7 +23,13 @@ output_sink::~output_sink() {
 }
 
 void output_sink::flush() {
-    if (fd_ < 0) return;
+    if (fd_ < 0) {
+        if (forward_) {
+            forward_->write_through(buffer_);
+            buffer_.clear();
+        }
+        return;
+    }
     write_all(buffer_.data(), buffer_.size());
     buffer_.clear();
 }

@@ -25,7 +25,7 @@ public:
 
     // Ends one record: flushes when line-buffered or when the buffer is full.
     void end_record() {
-        if (fd_ >= 0 && (line_buffered_ || buffer_.size() >= flush_threshold)) flush();
+        if ((fd_ >= 0 || forward_) && (line_buffered_ || buffer_.size() >= flush_threshold)) flush();
     }
     void flush();
 
@@ -41,6 +41,11 @@ public:
         write_all(bytes.data(), bytes.size());
     }
 
+    // A sink without a file (fd -1, a worker's) holds what it is given; while forwarding, it hands
+    // each full buffer on to `next` instead (a table's rows at the end: too many to hold). Null
+    // stops it.
+    void forward_to(output_sink* next) { forward_ = next; }
+
     // Ends the program as SIGPIPE does: quietly, with the status 128 + SIGPIPE.
     [[noreturn]] static void end_of_pipe();
 
@@ -50,6 +55,7 @@ private:
     static constexpr size_t flush_threshold = 1 << 16;
     int fd_;
     bool line_buffered_;
+    output_sink* forward_ = nullptr;
     std::string buffer_;
 };
 

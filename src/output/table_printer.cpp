@@ -1,5 +1,6 @@
 // table output (`-o table`, `-o tab`): the dict cells (no identities, no reply swap) plus `; Auth:`,
-// aligned like Go's tabwriter. Everything is held until finish(); the header comes with the first
+// aligned like Go's tabwriter. Nothing is printed before finish(), since a column's width depends on
+// every row (the rows wait in a temporary file past a few MiB); the header comes with the first
 // row, so no rows means no output at all. Never coloured, and each row is escaped for the terminal
 // before it is aligned, so that widths count the escaped text.
 #include "flow/enums.h"
@@ -55,6 +56,7 @@ private:
         append_summary(b, f, false);
         b.push_back('\n');
         escape_terminal(b, start, false);
+        table_.lines_added();
     }
 
     // Cells a lost-events record has nothing for read `-`.
@@ -73,6 +75,7 @@ private:
         append_lost_events_summary(b, r.lost_events, " - ", time_);
         b.push_back('\n');
         escape_terminal(b, start, false);
+        table_.lines_added();
     }
 
     // Statuses go to stderr at once, outside the table.

@@ -125,14 +125,18 @@ void line_processor::merge_counts(line_processor& other) {
     if (aggregator_ && other.aggregator_) aggregator_->merge(*other.aggregator_);
 }
 
-void line_processor::finish(block_output& result) {
+void line_processor::finish(block_output& result, output_sink& through) {
     if (!printer_ && !aggregator_) return;
     out_.buffer().swap(result.out);
     err_.buffer().swap(result.err);
-    if (aggregator_)
+    if (aggregator_) {
         aggregator_->print(out_, err_);
-    else
+    } else {
+        // A table prints every row only now: the rows go on as they are aligned, not held twice.
+        out_.forward_to(&through);
         printer_->finish();
+        out_.forward_to(nullptr);
+    }
     out_.buffer().swap(result.out);
     err_.buffer().swap(result.err);
 }

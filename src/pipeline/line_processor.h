@@ -39,8 +39,9 @@ public:
     // checked then. `text` must be followed by simdjson's padding.
     void print_kept(std::string_view text, block_output& out);
 
-    // Lets the printer end (table output prints its rows here, aggregation its table), into `out`.
-    void finish(block_output& out);
+    // Lets the printer end (table output prints its rows here, aggregation its table), into `out`;
+    // the bulk of a table goes straight to `through` as it is printed, before what `out` gets.
+    void finish(block_output& out, output_sink& through);
 
     // Adds another worker's counts into this one's (--aggregate-by), before finish().
     void merge_counts(line_processor& other);

@@ -220,7 +220,7 @@ exit_status ordered_output::finish() {
         print_last();
     if (printing_ && printer_ && !(strict_stop && opts_.last > 0)) {
         kept_.clear();
-        printer_->finish(kept_);
+        printer_->finish(kept_, out_);
         size_t out_pos = 0, err_pos = 0;
         write_upto(kept_, out_pos, err_pos, kept_.out.size(), kept_.err.size());
     }

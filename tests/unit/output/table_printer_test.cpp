@@ -9,12 +9,32 @@ namespace flowgrep::test {
 
 namespace {
 
-std::string aligned(std::string_view text) {
+std::string aligned_by(tab_writer& tw, std::string_view text, size_t line_at_a_time) {
     captured_sink out;
-    tab_writer tw;
-    tw.text().append(text);
+    if (line_at_a_time == 0) {
+        tw.text().append(text);
+    } else {
+        // Line by line, as the table printer appends rows, so that each may move to the file.
+        for (size_t at = 0; at < text.size();) {
+            size_t e = text.find_first_of("\n\f", at);
+            e = e == std::string_view::npos ? text.size() : e + 1;
+            tw.text().append(text.substr(at, e - at));
+            tw.lines_added();
+            at = e;
+        }
+    }
     tw.flush(out.sink());
     return out.text();
+}
+
+// The text aligned in memory; and the same once more with every line moved to the temporary file
+// as it comes, which must not change a byte.
+std::string aligned(std::string_view text) {
+    tab_writer in_memory;
+    std::string want = aligned_by(in_memory, text, 0);
+    tab_writer spilling(1);
+    CHECK(aligned_by(spilling, text, 1) == want);
+    return want;
 }
 
 response http_flow(uint32_t src_port, std::string_view src_ns, std::string_view src_pod,
@@ -61,6 +81,30 @@ TEST_CASE("tab_writer: empty text writes nothing; a last line keeps its missing 
     CHECK(aligned("").empty());
     CHECK(aligned("a\tb\nccc\td") == "a     b\nccc   d");
     CHECK(aligned("a\t\n") == "a   \n");
+}
+
+TEST_CASE("tab_writer: blocks across the temporary file keep their widths", "[output][table][tabwriter]") {
+    // Thousands of lines, the widest in the middle, blocks broken by one-cell lines, a last line
+    // without a break: spilled in pieces of every size, read back in 1 MiB chunks.
+    std::string text;
+    for (int i = 0; i < 20000; ++i) {
+        text += std::string(static_cast<size_t>(i % 7 + 1), 'a');
+        text += i == 10000 ? "\twide-wide-wide\tz\n" : "\tb\tc\n";
+        if (i % 5000 == 4999) text += "x\n";
+    }
+    text += "last\tline";
+    tab_writer in_memory;
+    const std::string want = aligned_by(in_memory, text, 0);
+    for (size_t spill_at : {size_t{1}, size_t{100}, size_t{65536}}) {
+        tab_writer spilling(spill_at);
+        CHECK(aligned_by(spilling, text, 1) == want);
+    }
+    CHECK(want.find("\naaaaa     wide-wide-wide   z\n") != std::string::npos);
+    CHECK(want.ends_with("\nlast   line"));
+    // A writer is empty again after flush, and reusable.
+    tab_writer reused(1);
+    CHECK(aligned_by(reused, "a\tb\n", 1) == "a   b\n");
+    CHECK(aligned_by(reused, "ccc\td\n", 1) == "ccc   d\n");
 }
 
 TEST_CASE("table: header with the first row, then aligned rows", "[output][table]") {
