@@ -14,10 +14,10 @@
 using namespace flowgrep;
 
 int main(int argc, char** argv) {
-    // flowgrep catches no signal but under --follow: SIGINT and SIGTERM end it at once (130, 143),
-    // and so does SIGPIPE when the reader of its output goes away (`| head`), quietly, as with cat
-    // or grep. A parent may have left SIGPIPE ignored; the output sink then ends the program the
-    // same way on EPIPE. Under --follow, SIGINT and SIGTERM end the input instead (run_policy.cpp).
+    // Reading FILEs, SIGINT and SIGTERM end flowgrep at once (130, 143), and so does SIGPIPE when
+    // the reader of its output goes away (`| head`), quietly, as with cat or grep. A parent may have
+    // left SIGPIPE ignored; the output sink then ends the program the same way on EPIPE. Under
+    // --follow and on standard input, SIGINT and SIGTERM end the input instead (run_policy.cpp).
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
         parsed_command_line cl = parse_command_line(args);

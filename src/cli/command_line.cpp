@@ -14,6 +14,7 @@
 #include "filter/filter_json.h"
 #include "go/strconv.h"
 #include "text/ascii.h"
+#include "text/suggest.h"
 
 namespace flowgrep {
 
@@ -99,11 +100,15 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
         result.warnings = std::move(settings.warnings);
         for (const auto& use : setting_uses(settings)) {
             use.spec->apply(use, v);
+            if (std::string w = unknown_value_warning(use); !w.empty()) result.warnings.push_back("in the settings (see flowgrep config view): " + w);
             v.settings_used = true;
         }
     }
     // 1. Flags, left to right; the first error wins, a syntax error after them included.
-    for (const auto& use : scanned.flags) use.spec->apply(use, v);
+    for (const auto& use : scanned.flags) {
+        use.spec->apply(use, v);
+        if (std::string w = unknown_value_warning(use); !w.empty()) result.warnings.push_back(std::move(w));
+    }
     if (!scanned.error.empty()) throw usage_error(scanned.error);
     o.input.files = std::move(scanned.positionals);
 
@@ -180,6 +185,18 @@ parsed_command_line parse_command_line(const std::vector<std::string>& args) {
 
 parsed_command_line parse_command_line(const std::vector<std::string>& args, int64_t now_ns, const environment& env) {
     return parse(args, instant_of(now_ns), env);
+}
+
+std::string unknown_value_warning(const flag_use& use) {
+    const option_spec& spec = *use.spec;
+    if (spec.other_values_mean.empty()) return {};
+    for (const auto& choice : spec.choices)
+        if (ascii_equal_fold(choice, use.value)) return {};
+    std::string known;
+    for (const auto& choice : spec.choices) known += (known.empty() ? "" : ", ") + choice;
+    return go::quote(use.value) + " is not one of the " + flag_display_name(spec) + " values (" + known +
+           "); taken as " + std::string(spec.other_values_mean) + ", as hubble does" +
+           did_you_mean(use.value, spec.choices);
 }
 
 void check_flag_value(const option_spec& spec, const std::string& value, int64_t now_ns) {

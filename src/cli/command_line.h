@@ -44,4 +44,8 @@ parsed_command_line parse_command_line(const std::vector<std::string>& args, int
 // (--name=value): for settings, which are checked where they are written.
 void check_flag_value(const option_spec& spec, const std::string& value, int64_t now_ns);
 
+// The warning for a value the flag accepts but most likely did not mean (option_spec's
+// other_values_mean), or empty.
+std::string unknown_value_warning(const flag_use& use);
+
 }  // namespace flowgrep

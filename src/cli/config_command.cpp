@@ -91,6 +91,7 @@ std::string set(const std::vector<std::string>& args, const config_choice& file,
         } catch (const usage_error& e) {
             throw usage_error(key + ": " + e.what());
         }
+        if (std::string w = unknown_value_warning({spec, value}); !w.empty()) warnings.push_back(key + ": " + w);
     }
 
     writable(file, "set");

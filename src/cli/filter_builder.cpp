@@ -77,9 +77,9 @@ filter_event_type parse_event_type(std::string_view value) {
     } else {
         auto n = go::parse_uint(type, 10, 32);
         if (n.error != go::num_error::none)
-            throw filter_flag_error("unable to parse type '" + std::string(type) +
-                                    "', not a known type name and unable to parse as numeric value: " +
-                                    go::parse_uint_message(type, n.error) +
+            throw filter_flag_error("unknown event type '" + std::string(type) +
+                                    "': want a type name (flowgrep event-types lists them) or a number from 0 to "
+                                    "4294967295" +
                                     did_you_mean(type, names_of(event_type_names)));
         out.type = static_cast<int32_t>(static_cast<uint32_t>(n.value));
     }
@@ -94,9 +94,12 @@ filter_event_type parse_event_type(std::string_view value) {
     }
     auto n = go::parse_uint(sub, 10, 32);
     if (n.error != go::num_error::none)
-        throw filter_flag_error("unable to parse event sub-type '" + std::string(sub) +
-                                "', not a known sub-type name and unable to parse as numeric value: " +
-                                go::parse_uint_message(sub, n.error) + did_you_mean(sub, names_of(sub_names)));
+        throw filter_flag_error("unknown event sub-type '" + std::string(sub) + "': want " +
+                                (sub_names.empty() ? std::string("a number from 0 to 4294967295 (sub-type names go "
+                                                                 "with a type given by name)")
+                                                   : std::string("a sub-type name of " + std::string(type) +
+                                                                 " (flowgrep event-types lists them) or a number")) +
+                                did_you_mean(sub, names_of(sub_names)));
     out.match_sub_type = true;
     out.sub_type = static_cast<int32_t>(static_cast<uint32_t>(n.value));
     return out;
@@ -184,7 +187,7 @@ uint64_t parse_ip_trace_id(std::string_view value) {
     if (value == "0") throw filter_flag_error("invalid --ip-trace-id value; must be greater than 0");
     auto n = go::parse_uint(value, 10, 64);
     if (n.error != go::num_error::none)
-        throw filter_flag_error("invalid --ip-trace-id value: " + go::parse_uint_message(value, n.error));
+        throw filter_flag_error("invalid --ip-trace-id value: want a whole number from 1 to 18446744073709551615");
     return n.value;
 }
 

@@ -1,5 +1,5 @@
-// The value readers of flag_state.h: Go's parsing rules through go/strconv.h and go_time.h, and
-// hubble's messages around them.
+// The value readers of flag_state.h: Go's parsing rules through go/strconv.h and go_time.h, with
+// hubble's messages where they say what is wrong, and flowgrep's where hubble's quote Go internals.
 #include "cli/flag_state.h"
 
 #include "cli/option_table.h"
@@ -20,14 +20,17 @@ usage_error combination_error(const flag_state& state, std::string message) {
     return usage_error(std::move(message));
 }
 
+// Go's parsers decide what is accepted, as hubble's flags do; the messages are flowgrep's, which say
+// what is allowed instead of which Go function refused (strconv.ParseBool: parsing "x": ...).
 bool switch_value(const flag_use& use) {
     if (auto b = go::parse_bool(use.value)) return *b;
-    throw invalid_argument(use, go::parse_bool_message(use.value));
+    throw invalid_argument(use, "want true or false (also 1, 0, t, f)");
 }
 
 uint64_t count_value(const flag_use& use) {
     auto n = go::parse_uint(use.value, 0, 64);
-    if (n.error != go::num_error::none) throw invalid_argument(use, go::parse_uint_message(use.value, n.error));
+    if (n.error == go::num_error::range) throw invalid_argument(use, "too large: at most 18446744073709551615");
+    if (n.error != go::num_error::none) throw invalid_argument(use, "want a whole number, 0 or more");
     return n.value;
 }
 

@@ -7,6 +7,8 @@
 #include "cli/csv_record.h"
 #include "cli/filter_builder.h"
 #include "cli/flag_state.h"
+#include "filter/filter_error.h"
+#include "filter/matcher.h"
 #include "flow/enums.h"
 #include "flow/event_types.h"
 #include "output/aggregate_keys.h"
@@ -40,6 +42,33 @@ std::vector<std::string> tcp_flag_choices() {
 
 // ---- What the records do with a value (apply) ----
 
+// What is wrong with a filter flag's value that only compiling the filter finds (a port out of
+// range, an IP address that does not parse): said as flowgrep says it, naming what is allowed.
+// Hubble finds these only when the filter is compiled, without naming the flag; checking the value
+// alone here lets the error name the flag, the variable or the config file line it came from, and
+// lets `config set` refuse it.
+void check_filter_compiles(const flag_use& use) {
+    if (use.spec->name == "not") return;
+    filter_builder alone;
+    alone.add(use.spec->name, use.value);
+    try {
+        const flow_matcher compiled(alone.build());
+    } catch (const filter_error& e) {
+        const std::string_view name = use.spec->name;
+        if (name.ends_with("port")) throw invalid_argument(use, "want a port, a number from 0 to 65535");
+        if (name.ends_with("ip")) {
+            // The innermost reason, without the Go function around it: ParseAddr("1.2.3"): <reason>.
+            std::string_view why = e.what();
+            if (size_t at = why.rfind("): "); at != std::string_view::npos) why.remove_prefix(at + 3);
+            throw invalid_argument(use, "want an IP address (10.0.0.1, fd00::1) or a CIDR prefix (10.0.0.0/8): " +
+                                            std::string(why));
+        }
+        // A CEL error quotes the expression itself, with a caret under the place.
+        if (name == "cel-expression") throw usage_error(e.what());
+        throw invalid_argument(use, e.what());
+    }
+}
+
 // Filter flags go to the filter builder under their long name, in command-line order.
 void add_filter(const flag_use& use, flag_state& s) {
     try {
@@ -49,6 +78,7 @@ void add_filter(const flag_use& use, flag_state& s) {
             throw combination_error(s, invalid_argument(use, e.what()).what());
         throw invalid_argument(use, e.what());
     }
+    check_filter_compiles(use);
 }
 
 // A switch or count of one stage's settings: `part` picks the stage, `field` the setting.
@@ -382,7 +412,7 @@ std::vector<option_spec> build_table() {
          .apply = add_filter,
          .filter = parsed_to_both<&ff::http_header, parse_http_header>},
         {.name = "http-method", .metavar = "METHOD", .group = g::filters, .repeats = true, .completion = c::choice,
-         .choices = http_methods,
+         .choices = http_methods, .other_values_mean = "a method of its own",
          .summary = "keep HTTP flows with this request method",
          .description = "Keep HTTP flows whose request method is METHOD, in any letter case.",
          .apply = add_filter,
@@ -717,11 +747,11 @@ std::vector<option_spec> build_table() {
              "input ends. Memory grows with the number of distinct rows, not with the input.",
          .apply = add_aggregate_keys},
         {.name = "color", .metavar = "WHEN", .group = g::formatting, .completion = c::choice,
-         .choices = {"auto", "always", "never"}, .default_value = "auto",
+         .choices = {"auto", "always", "never"}, .other_values_mean = "auto", .default_value = "auto",
          .summary = "when to colour the output",
          .description =
              "Colour the compact and dict output: always, never, or auto (when standard output is a terminal and "
-             "NO_COLOR is unset). Any other value means auto.",
+             "NO_COLOR is unset). Any other value means auto, as in hubble, with a warning.",
          .apply = set_text<&flag_state::color>},
         {.name = "count", .short_name = 'c', .group = g::formatting, .value = v::boolean, .implicit_value = "true",
          .default_value = "false",
@@ -781,12 +811,12 @@ std::vector<option_spec> build_table() {
              "printed. Cannot be combined with --count.",
          .apply = set_switch<&options::run, &run_settings::quiet>},
         {.name = "time-format", .metavar = "FORMAT", .group = g::formatting, .completion = c::choice,
-         .choices = time_formats, .default_value = "StampMilli",
+         .choices = time_formats, .other_values_mean = "StampMilli", .default_value = "StampMilli",
          .summary = "how timestamps are printed",
          .description =
              "How timestamps are printed (in UTC), by name in any letter case: StampMilli (the default), "
              "YearMonthDay, YearMonthDayHour, YearMonthDayHourMinute, RFC3339, RFC3339Milli, RFC3339Micro, "
-             "RFC3339Nano or RFC1123Z. Unknown names mean StampMilli. JSON output is not affected.",
+             "RFC3339Nano or RFC1123Z. Unknown names mean StampMilli, as in hubble, with a warning. JSON output is not affected.",
          .apply = set_text<&flag_state::time_format>},
         {.name = "top", .metavar = "N", .group = g::formatting, .completion = c::free, .default_value = "0",
          .summary = "keep the N largest --aggregate-by rows",

@@ -58,6 +58,9 @@ struct option_spec {
     // --help lists this many of the choices even when there are more (the rest only complete),
     // followed by "...".
     size_t help_choices = 0;
+    // Non-empty: a value that is none of the choices (in any letter case) is still accepted, as hubble
+    // accepts it, and means this; flowgrep warns, with a suggestion, since it is most likely a typo.
+    std::string_view other_values_mean = {};
     list_split split = list_split::commas_and_newlines;  // for repeatable flags
     std::string_view default_value = {};  // what applies when nothing sets it (not for repeatable flags)
     bool setting = true;  // may also come from FLOWGREP_<NAME> and the config file (see settings.h)

@@ -198,7 +198,7 @@ refused "--count" 'cannot set both --aggregate-by and --count' --aggregate-by ve
 refused "--quiet" 'cannot set both --aggregate-by and --quiet' --aggregate-by verdict -q
 refused "--field-mask" 'cannot set both --aggregate-by and --field-mask' -o json --field-mask verdict --aggregate-by verdict
 refused "--top alone" '--top needs --aggregate-by' --top 3
-refused "--top not a number" 'invalid argument "x" for "--top" flag: strconv.ParseUint: parsing "x": invalid syntax' \
+refused "--top not a number" 'invalid argument "x" for "--top" flag: want a whole number, 0 or more' \
     --aggregate-by verdict --top x
 
 finish

@@ -308,6 +308,66 @@ expect_status 2; expect_err 'flowgrep: error: config set: unknown key "outptu" (
 fgc -- config set version true
 expect_status 2; expect_err 'flowgrep: error: config set: unknown key "version": --version is an action, not a setting'
 [[ ! -e $cfg ]] || fail "$what: a file was written"
+what="config set refuses a filter value that could never run (a port out of range), naming what is allowed"
+fgc -- config set port 99999
+expect_status 2; expect_out /dev/null
+expect_err 'flowgrep: error: port: invalid argument "99999" for "--port" flag: want a port, a number from 0 to 65535'
+fgc -- config set from-ip 10.0.0.0/33
+expect_status 2
+expect_err 'flowgrep: error: from-ip: invalid argument "10.0.0.0/33" for "--from-ip" flag: want an IP address (10.0.0.1, fd00::1) or a CIDR prefix (10.0.0.0/8): prefix length out of range'
+fgc -- config set cel-expression '_flow.verdict'
+expect_status 2
+expect_err 'flowgrep: error: cel-expression: error compiling CEL expression: got "int", wanted "bool" result type'
+[[ ! -e $cfg ]] || fail "$what: a file was written"
+
+what="a filter value that could never run, from the file: the file, the line and the key"
+printf 'verdict: DROPPED\nport: 99999\n' >"$cfg"
+fgc -- "$sample"
+expect_status 2; expect_out /dev/null
+expect_err "flowgrep: error: $cfg:2: port: invalid argument \"99999\" for \"--port\" flag: want a port, a number from 0 to 65535"
+rm "$cfg"
+
+what="a filter value that could never run, from the environment: the variable"
+fgc FLOWGREP_PORT=abc -- "$sample"
+expect_status 2; expect_out /dev/null
+expect_err 'flowgrep: error: FLOWGREP_PORT: invalid argument "abc" for "--port" flag: want a port, a number from 0 to 65535'
+fgc FLOWGREP_TO_IP=1.2.3 -- "$sample"
+expect_status 2
+expect_err 'flowgrep: error: FLOWGREP_TO_IP: invalid argument "1.2.3" for "--to-ip" flag: want an IP address (10.0.0.1, fd00::1) or a CIDR prefix (10.0.0.0/8): IPv4 address too short'
+fgc FLOWGREP_FIRST=ten -- "$sample"
+expect_status 2
+expect_err 'flowgrep: error: FLOWGREP_FIRST: invalid argument "ten" for "--first" flag: want a whole number, 0 or more'
+
+# Hubble accepts any --color, --time-format and --http-method; a typo there silently means
+# something else, so flowgrep keeps the meaning and warns.
+what="a --color typo: accepted as auto, with a warning and a suggestion"
+fgc -- --color alwyas "$sample"
+expect_status 0; expect_out "$data/sample-10.compact"
+expect_err 'flowgrep: warning: "alwyas" is not one of the --color values (auto, always, never); taken as auto, as hubble does (did you mean always?)'
+
+what="a --time-format typo: StampMilli, with a warning"
+fgc -- --time-format rfc3339x "$sample"
+expect_status 0; expect_out "$data/sample-10.compact"
+expect_err 'flowgrep: warning: "rfc3339x" is not one of the --time-format values (StampMilli, YearMonthDay, YearMonthDayHour, YearMonthDayHourMinute, RFC3339, RFC3339Milli, RFC3339Micro, RFC3339Nano, RFC1123Z); taken as StampMilli, as hubble does (did you mean RFC3339?)'
+
+what="an --http-method typo: a method of its own, with a warning"
+fgc -- --http-method GETT -c "$sample"
+expect_status 1
+expect_err 'flowgrep: warning: "GETT" is not one of the --http-method values (CONNECT, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT, TRACE); taken as a method of its own, as hubble does (did you mean GET?)'
+
+what="known values in any letter case: no warning"
+fgc -- --color NEVER --time-format rfc3339 --http-method get -c "$sample"
+expect_status 1; expect_err_empty
+
+what="config set warns about the typo too, and the runs after it say where it is"
+fgc -- config set color alwyas
+expect_status 0
+expect_err 'flowgrep: warning: color: "alwyas" is not one of the --color values (auto, always, never); taken as auto, as hubble does (did you mean always?)'
+fgc -- "$sample"
+expect_status 0; expect_out "$data/sample-10.compact"
+expect_err 'flowgrep: warning: in the settings (see flowgrep config view): "alwyas" is not one of the --color values (auto, always, never); taken as auto, as hubble does (did you mean always?)'
+rm "$cfg"
+
 what="config set warns when the environment wins"
 fgc FLOWGREP_OUTPUT=dict -- config set output json
 expect_status 0; expect_err "flowgrep: warning: FLOWGREP_OUTPUT is set, and wins over the config file"

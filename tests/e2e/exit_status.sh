@@ -84,7 +84,7 @@ fg -q -c "$sample"
 expect_status 2; expect_err "flowgrep: error: cannot set both --quiet and --count"
 fg --strict=maybe "$sample"
 expect_status 2
-expect_err 'flowgrep: error: invalid argument "maybe" for "--strict" flag: strconv.ParseBool: parsing "maybe": invalid syntax'
+expect_err 'flowgrep: error: invalid argument "maybe" for "--strict" flag: want true or false (also 1, 0, t, f)'
 
 what="an unreadable file is 2"
 fg "$work/missing.json"

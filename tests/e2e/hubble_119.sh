@@ -50,13 +50,13 @@ refuses "--ip-trace-id 0" \
     'invalid argument "0" for "--ip-trace-id" flag: invalid --ip-trace-id value; must be greater than 0' \
     --ip-trace-id 0
 refuses "--ip-trace-id x" \
-    'invalid argument "x" for "--ip-trace-id" flag: invalid --ip-trace-id value: strconv.ParseUint: parsing "x": invalid syntax' \
+    'invalid argument "x" for "--ip-trace-id" flag: invalid --ip-trace-id value: want a whole number from 1 to 18446744073709551615' \
     --ip-trace-id x
 refuses "--ip-trace-id -1" \
-    'invalid argument "-1" for "--ip-trace-id" flag: invalid --ip-trace-id value: strconv.ParseUint: parsing "-1": invalid syntax' \
+    'invalid argument "-1" for "--ip-trace-id" flag: invalid --ip-trace-id value: want a whole number from 1 to 18446744073709551615' \
     --ip-trace-id -1
 refuses "--ip-trace-id has no base prefixes" \
-    'invalid argument "0x10" for "--ip-trace-id" flag: invalid --ip-trace-id value: strconv.ParseUint: parsing "0x10": invalid syntax' \
+    'invalid argument "0x10" for "--ip-trace-id" flag: invalid --ip-trace-id value: want a whole number from 1 to 18446744073709551615' \
     --ip-trace-id 0x10
 
 keeps "--protocol vrrp" "3" --protocol vrrp
@@ -93,13 +93,13 @@ refuses "--experimental-field-mask" "unknown flag: --experimental-field-mask" --
 refuses "--experimental-use-default-field-masks" "unknown flag: --experimental-use-default-field-masks" \
     --experimental-use-default-field-masks
 refuses "--type recorder" \
-    "invalid argument \"recorder\" for \"-t, --type\" flag: unable to parse type 'recorder', not a known type name and unable to parse as numeric value: strconv.ParseUint: parsing \"recorder\": invalid syntax" \
+    "invalid argument \"recorder\" for \"-t, --type\" flag: unknown event type 'recorder': want a type name (flowgrep event-types lists them) or a number from 0 to 4294967295" \
     --type recorder
 refuses "--type agent:service-upserted" \
-    "invalid argument \"agent:service-upserted\" for \"-t, --type\" flag: unable to parse event sub-type 'service-upserted', not a known sub-type name and unable to parse as numeric value: strconv.ParseUint: parsing \"service-upserted\": invalid syntax" \
+    "invalid argument \"agent:service-upserted\" for \"-t, --type\" flag: unknown event sub-type 'service-upserted': want a sub-type name of agent (flowgrep event-types lists them) or a number" \
     --type agent:service-upserted
 refuses "--type agent:service-deleted" \
-    "invalid argument \"agent:service-deleted\" for \"-t, --type\" flag: unable to parse event sub-type 'service-deleted', not a known sub-type name and unable to parse as numeric value: strconv.ParseUint: parsing \"service-deleted\": invalid syntax (did you mean policy-deleted?)" \
+    "invalid argument \"agent:service-deleted\" for \"-t, --type\" flag: unknown event sub-type 'service-deleted': want a sub-type name of agent (flowgrep event-types lists them) or a number (did you mean policy-deleted?)" \
     --type agent:service-deleted
 
 finish

@@ -34,6 +34,10 @@ std::string sample_value(const option_spec& spec) {
         {"aggregate-by", "src-ns,verdict"}, {"top", "5"},
         {"exporter-config", FLOWGREP_TEST_DATA "/exporter/flowlogs.yaml"}, {"exporter-name", "dns"},
         {"ip-trace-id", "4660"},
+        // Values that compile: a filter flag's value is compiled when it is read.
+        {"port", "80"}, {"from-port", "8080"}, {"to-port", "443"}, {"protocol", "tcp"},
+        {"ip", "10.0.0.1"}, {"from-ip", "10.0.0.0/8"}, {"to-ip", "fd00::1"}, {"snat-ip", "192.0.2.1"},
+        {"http-status", "404"}, {"cel-expression", "_flow.verdict == Verdict.DROPPED"},
     };
     auto it = samples.find(spec.name);
     return it != samples.end() ? it->second : "value-of-" + std::string(spec.name);

@@ -179,7 +179,7 @@ TEST_CASE("bad values say where they were written", "[cli][settings]") {
                  "(did you mean DROPPED?)");
     CHECK(error_with({}, {{"FLOWGREP_OUTPUT", "jsn"}}) == "FLOWGREP_OUTPUT: invalid output format: jsn (did you mean json?)");
     CHECK(error_with({}, {{"FLOWGREP_FIRST", "ten"}}) ==
-          "FLOWGREP_FIRST: invalid argument \"ten\" for \"--first\" flag: strconv.ParseUint: parsing \"ten\": invalid syntax");
+          "FLOWGREP_FIRST: invalid argument \"ten\" for \"--first\" flag: want a whole number, 0 or more");
     CHECK(error_with({}, {{"FLOWGREP_NOT", "namespace"}}) == "FLOWGREP_NOT: \"namespace\" needs a value: namespace=NAMESPACE");
     CHECK(error_with({}, {{"FLOWGREP_NOT", "namspace=x"}}).starts_with(
         "FLOWGREP_NOT: \"namspace=x\" does not name a filter flag to negate"));
