@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <cstring>
 
-#include <fmt/format.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,6 +13,7 @@
 #include "input/follow_source.h"
 #include "input/decompress_source.h"
 #include "input/interrupt.h"
+#include "text/report.h"
 
 namespace flowgrep {
 
@@ -115,7 +115,7 @@ std::unique_ptr<byte_source> open_source(const std::string& path, const source_o
     if (path == "-") {
         // Someone who typed `flowgrep` alone would otherwise see nothing happen at all.
         if (::isatty(0))
-            fmt::print(stderr, "flowgrep: reading flows from standard input (Ctrl-D ends, --help for usage)\n");
+            notice_line("reading flows from standard input (Ctrl-D ends, --help for usage)");
         return open_fd("<stdin>", 0, false, compression::none);
     }
     const compression by_name = compression_by_name(path);
@@ -125,7 +125,7 @@ std::unique_ptr<byte_source> open_source(const std::string& path, const source_o
         // the path would otherwise look like a quiet file). Only a regular file can grow and be
         // rotated; a compressed one is written whole, so it is read like a backup.
         if (fd < 0 && errno == ENOENT) {
-            fmt::print(stderr, "flowgrep: warning: {}: no such file; waiting for it to appear\n", path);
+            warning_line(path, "no such file; waiting for it to appear");
             return make_follow_source(path, -1, options.on_wait);
         }
         struct stat st;

@@ -47,4 +47,6 @@ void warning_line(std::string_view where, std::string_view what) {
     write_line("flowgrep: warning: ", where, what);
 }
 
+void notice_line(std::string_view what) { write_line("flowgrep: ", "", what); }
+
 }  // namespace flowgrep

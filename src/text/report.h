@@ -17,6 +17,9 @@ void append_warning_line(std::string& out, std::string_view where, std::string_v
 void error_line(std::string_view where, std::string_view what);
 void warning_line(std::string_view where, std::string_view what);
 
+// A notice, neither error nor warning: `flowgrep: WHAT` (what flowgrep is waiting for, say).
+void notice_line(std::string_view what);
+
 // Lines built with the append_ functions, written to stderr in one write.
 void write_lines(std::string_view lines);
 
