@@ -13,6 +13,9 @@ log=$work/logs/events.log
 
 # follow ARGS... : flowgrep in the background; pid in $pid, output in $work/out and $work/err
 follow() {
+    # Emptied here: until the job has opened them, the last case's output would pass for this one's.
+    : >"$work/out"
+    : >"$work/err"
     env -i PATH=/usr/bin:/bin TZ=UTC "$bin" "$@" >"$work/out" 2>"$work/err" &
     pid=$!
     gone=

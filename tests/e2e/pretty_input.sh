@@ -81,6 +81,8 @@ expect_err "flowgrep: warning: $work/cut.json:$(grep -n '^{' "$work/cut.json" | 
 
 what="--follow: an object written in parts waits for its end, then prints"
 head -n "$n" "$work/pretty.json" >"$work/follow.json"
+# Emptied first: the earlier case's output must not pass for this one's before the job truncates it.
+: >"$work/out"
 env -i PATH=/usr/bin:/bin TZ=UTC "$bin" -f "$work/follow.json" >"$work/out" 2>"$work/err" &
 pid=$!
 for _ in $(seq 100); do [[ -s $work/out ]] && break; sleep 0.1; done
