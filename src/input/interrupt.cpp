@@ -2,6 +2,7 @@
 #include "input/interrupt.h"
 
 #include <atomic>
+#include <csignal>
 
 #include <pthread.h>
 
@@ -14,7 +15,15 @@ std::atomic<bool> interrupted{false};
 std::atomic<bool> installed{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 
-void raise_flag(int) { interrupted.store(true, std::memory_order_relaxed); }
+// The first signal raises the flag; a second one, when the first did not end the run soon enough
+// for the user, ends the process as the signal does by default. Done here rather than with
+// SA_RESETHAND, which sanitizer runtimes that defer signals do not honour.
+void raise_flag(int sig) {
+    if (interrupted.exchange(true, std::memory_order_relaxed)) {
+        std::signal(sig, SIG_DFL);
+        std::raise(sig);
+    }
+}
 
 sigset_t interrupt_signals() {
     sigset_t set;
@@ -30,9 +39,8 @@ void end_input_on_interrupt() {
     struct sigaction action {};
     action.sa_handler = raise_flag;
     sigemptyset(&action.sa_mask);
-    // No SA_RESTART: a blocked read(2) must return and let the source look. SA_RESETHAND: a second
-    // Ctrl-C, when the first did not end the run soon enough for the user, ends the process.
-    action.sa_flags = SA_RESETHAND;
+    // No SA_RESTART: a blocked read(2) must return and let the source look.
+    action.sa_flags = 0;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
     installed.store(true, std::memory_order_relaxed);

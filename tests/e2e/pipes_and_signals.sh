@@ -42,6 +42,26 @@ ends_within() {
     exec 3>&-
 }
 
+# ready_within SECONDS : waits until a thread of $pid is blocked in read(2), its start-up done, and
+# notes how much it has read so far; read_within SECONDS BYTES then waits until it has read BYTES
+# more, so that a signal comes after the input written to it was taken in, however slow the build.
+rchar() { awk '/^rchar:/ { print $2 }' "/proc/$pid/io" 2>/dev/null || echo 0; }
+ready_within() {
+    for _ in $(seq $(($1 * 10))); do
+        grep -qs '^0 ' /proc/"$pid"/task/*/syscall && { base=$(rchar); return; }
+        sleep 0.1
+    done
+    base=$(rchar)
+    fail "$what: flowgrep not reading after $1 s"
+}
+read_within() {
+    for _ in $(seq $(($1 * 10))); do
+        (($(rchar) - base >= $2)) && { sleep 0.1; return; }
+        sleep 0.1
+    done
+    fail "$what: flowgrep did not read its $2 bytes within $1 s"
+}
+
 # A background job of a script starts with SIGINT ignored; give flowgrep the default, as a shell
 # in the foreground would.
 env --default-signal=INT true 2>/dev/null || { echo "FAIL: env has no --default-signal"; exit 1; }
@@ -49,16 +69,18 @@ intr="env --default-signal=INT"
 
 what="SIGTERM on standard input ends the input: what was read is printed, status 0"
 start_reader $intr "$bin"
+ready_within 10
 cat "$sample" >&3
-sleep 0.3
+read_within 10 $(($(stat -c %s "$sample")))
 kill -TERM "$pid"
 ends_within 3
 expect_status 0; expect_err_empty; expect_out "$data/sample-10.compact"
 
 what="SIGINT on standard input ends the input: what was read is printed, status 0"
 start_reader $intr "$bin" -o json
+ready_within 10
 cat "$sample" >&3
-sleep 0.3
+read_within 10 $(($(stat -c %s "$sample")))
 kill -INT "$pid"
 ends_within 3
 expect_status 0; expect_err_empty; expect_out "$sample"
@@ -66,8 +88,9 @@ expect_status 0; expect_err_empty; expect_out "$sample"
 # Ctrl-C on `hubble observe --follow | flowgrep ...`: what is due at the end comes out.
 what="SIGINT on standard input with -c prints the count"
 start_reader $intr "$bin" -c
+ready_within 10
 cat "$sample" "$sample" >&3
-sleep 0.3
+read_within 10 $(($(stat -c %s "$sample") + $(stat -c %s "$sample")))
 kill -INT "$pid"
 ends_within 3
 expect_status 0; expect_err_empty
@@ -75,8 +98,9 @@ echo 20 >"$work/want"; expect_out "$work/want"
 
 what="SIGINT on standard input with -c and no match: status 1"
 start_reader $intr "$bin" -c --verdict DROPPED
+ready_within 10
 cat "$sample" >&3
-sleep 0.3
+read_within 10 $(($(stat -c %s "$sample")))
 kill -INT "$pid"
 ends_within 3
 expect_status 1; expect_err_empty
@@ -84,8 +108,9 @@ echo 0 >"$work/want"; expect_out "$work/want"
 
 what="SIGINT on standard input with --aggregate-by prints the rows"
 start_reader $intr "$bin" --aggregate-by verdict
+ready_within 10
 cat "$sample" >&3
-sleep 0.3
+read_within 10 $(($(stat -c %s "$sample")))
 kill -INT "$pid"
 ends_within 3
 expect_status 0; expect_err_empty
@@ -93,8 +118,9 @@ printf 'COUNT   verdict\n   10   FORWARDED\n' >"$work/want"; expect_out "$work/w
 
 what="SIGINT on standard input with --last prints the last N"
 start_reader $intr "$bin" --last 2
+ready_within 10
 cat "$sample" >&3
-sleep 0.3
+read_within 10 $(($(stat -c %s "$sample")))
 kill -INT "$pid"
 ends_within 3
 expect_status 0; expect_err_empty
@@ -102,8 +128,9 @@ tail -n 2 "$data/sample-10.compact" >"$work/want"; expect_out "$work/want"
 
 what="SIGINT on standard input with -o table prints the table"
 start_reader $intr "$bin" -o table
+ready_within 10
 cat "$sample" >&3
-sleep 0.3
+read_within 10 $(($(stat -c %s "$sample")))
 kill -INT "$pid"
 ends_within 3
 expect_status 0; expect_err_empty
@@ -114,8 +141,9 @@ rm -f "$work/fifo"; mkfifo "$work/fifo"
 env -i PATH=/usr/bin:/bin TZ=UTC $intr "$bin" -c "$work/fifo" >"$work/out" 2>"$work/err" &
 pid=$!
 exec 3>"$work/fifo"
+ready_within 10
 cat "$sample" >&3
-sleep 0.3
+read_within 10 $(($(stat -c %s "$sample")))
 kill -INT "$pid"
 ends_within 3
 expect_status 130; expect_err_empty; expect_out /dev/null
@@ -125,8 +153,9 @@ rm -f "$work/fifo"; mkfifo "$work/fifo"
 env -i PATH=/usr/bin:/bin TZ=UTC "$bin" "$work/fifo" >"$work/out" 2>"$work/err" &
 pid=$!
 exec 3>"$work/fifo"
+ready_within 10
 cat "$sample" >&3
-sleep 0.3
+read_within 10 $(($(stat -c %s "$sample")))
 kill -TERM "$pid"
 ends_within 3
 expect_status 143; expect_err_empty
@@ -147,7 +176,7 @@ else
     kill -INT "$pid"; sleep 0.3
     kill -0 "$pid" 2>/dev/null || fail "$what: the first SIGINT already ended it"
     kill -INT "$pid"
-    for _ in $(seq 30); do [[ -s $work/status ]] && break; sleep 0.1; done
+    for _ in $(seq 100); do [[ -s $work/status ]] && break; sleep 0.1; done
     [[ $(cat "$work/status" 2>/dev/null) == 130 ]] || fail "$what: status [$(cat "$work/status" 2>/dev/null)], expected 130"
 fi
 kill "$cpid" "$spid" 2>/dev/null; exec 3>&-; wait 2>/dev/null
