@@ -100,7 +100,8 @@ parsed_command_line parse(const std::vector<std::string>& args, go::instant now,
         result.warnings = std::move(settings.warnings);
         for (const auto& use : setting_uses(settings)) {
             use.spec->apply(use, v);
-            if (std::string w = unknown_value_warning(use); !w.empty()) result.warnings.push_back("in the settings (see flowgrep config view): " + w);
+            if (std::string w = unknown_value_warning(use); !w.empty())
+                result.warnings.push_back("in the settings (see flowgrep config view): " + w);
             v.settings_used = true;
         }
     }

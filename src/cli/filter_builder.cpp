@@ -48,7 +48,6 @@ const std::vector<std::vector<std::string_view>> conflict_groups = {
     {"encrypted", "unencrypted"},
 };
 
-
 std::vector<std::string> names_of(enum_table table) {
     std::vector<std::string> out;
     for (const auto& e : table) out.emplace_back(e.name);

@@ -42,6 +42,10 @@ std::vector<std::string> tcp_flag_choices() {
 
 // ---- What the records do with a value (apply) ----
 
+// What the port and IP filter flags take (option_spec::takes).
+constexpr std::string_view takes_port = "a port, a number from 0 to 65535";
+constexpr std::string_view takes_ip = "an IP address (10.0.0.1, fd00::1) or a CIDR prefix (10.0.0.0/8)";
+
 // What is wrong with a filter flag's value that only compiling the filter finds (a port out of
 // range, an IP address that does not parse): said as flowgrep says it, naming what is allowed.
 // Hubble finds these only when the filter is compiled, without naming the flag; checking the value
@@ -54,18 +58,14 @@ void check_filter_compiles(const flag_use& use) {
     try {
         const flow_matcher compiled(alone.build());
     } catch (const filter_error& e) {
-        const std::string_view name = use.spec->name;
-        if (name.ends_with("port")) throw invalid_argument(use, "want a port, a number from 0 to 65535");
-        if (name.ends_with("ip")) {
-            // The innermost reason, without the Go function around it: ParseAddr("1.2.3"): <reason>.
-            std::string_view why = e.what();
-            if (size_t at = why.rfind("): "); at != std::string_view::npos) why.remove_prefix(at + 3);
-            throw invalid_argument(use, "want an IP address (10.0.0.1, fd00::1) or a CIDR prefix (10.0.0.0/8): " +
-                                            std::string(why));
-        }
         // A CEL error quotes the expression itself, with a caret under the place.
-        if (name == "cel-expression") throw usage_error(e.what());
-        throw invalid_argument(use, e.what());
+        if (use.spec->name == "cel-expression") throw usage_error(e.what());
+        if (use.spec->takes.empty()) throw invalid_argument(use, e.what());
+        // The innermost reason, if any, without the Go function around it: ParseAddr("1.2.3"): <reason>.
+        std::string message = "want " + std::string(use.spec->takes);
+        const std::string_view why = e.what();
+        if (size_t at = why.rfind("): "); at != std::string_view::npos) message += ": " + std::string(why.substr(at + 3));
+        throw invalid_argument(use, message);
     }
 }
 
@@ -356,6 +356,7 @@ std::vector<option_spec> build_table() {
          .apply = add_filter,
          .filter = parsed_to_both<&ff::source_identity, parse_identity>},
         {.name = "from-ip", .metavar = "IP", .group = g::filters, .repeats = true, .completion = c::free,
+         .takes = takes_ip,
          .summary = "keep flows from an IP or CIDR range",
          .description = "Keep flows whose source IP is IP exactly, or lies in it when it is a CIDR range.",
          .apply = add_filter,
@@ -384,6 +385,7 @@ std::vector<option_spec> build_table() {
          .apply = add_filter,
          .filter = to_both<&ff::source_pod>},
         {.name = "from-port", .metavar = "PORT", .group = g::filters, .repeats = true, .completion = c::free,
+         .takes = takes_port,
          .summary = "keep flows from a port",
          .description = "Keep flows whose TCP, UDP or SCTP source port is PORT.",
          .apply = add_filter,
@@ -452,6 +454,7 @@ std::vector<option_spec> build_table() {
              s.both(&ff::interface, filter_interface{0, std::string(v)});
          }},
         {.name = "ip", .metavar = "IP", .group = g::filters, .repeats = true, .completion = c::free,
+         .takes = takes_ip,
          .summary = "keep flows from or to an IP or CIDR range",
          .description =
              "Keep flows whose source or destination IP is IP, or lies in it when it is a CIDR range. Two "
@@ -535,6 +538,7 @@ std::vector<option_spec> build_table() {
          .apply = add_filter,
          .filter = to_either<&ff::source_pod, &ff::destination_pod>},
         {.name = "port", .metavar = "PORT", .group = g::filters, .repeats = true, .completion = c::free,
+         .takes = takes_port,
          .summary = "keep flows from or to a port",
          .description = "Keep flows whose TCP, UDP or SCTP source or destination port is PORT.",
          .apply = add_filter,
@@ -556,6 +560,7 @@ std::vector<option_spec> build_table() {
          .apply = add_filter,
          .filter = to_either<&ff::source_service, &ff::destination_service>},
         {.name = "snat-ip", .metavar = "IP", .group = g::filters, .repeats = true, .completion = c::free,
+         .takes = takes_ip,
          .summary = "keep flows source-NATed to an IP or CIDR range",
          .description = "Keep flows whose translated source IP is IP, or lies in it when it is a CIDR range.",
          .apply = add_filter,
@@ -594,6 +599,7 @@ std::vector<option_spec> build_table() {
          .apply = add_filter,
          .filter = parsed_to_both<&ff::destination_identity, parse_identity>},
         {.name = "to-ip", .metavar = "IP", .group = g::filters, .repeats = true, .completion = c::free,
+         .takes = takes_ip,
          .summary = "keep flows to an IP or CIDR range",
          .description = "Keep flows whose destination IP is IP exactly, or lies in it when it is a CIDR range.",
          .apply = add_filter,
@@ -621,6 +627,7 @@ std::vector<option_spec> build_table() {
          .apply = add_filter,
          .filter = to_both<&ff::destination_pod>},
         {.name = "to-port", .metavar = "PORT", .group = g::filters, .repeats = true, .completion = c::free,
+         .takes = takes_port,
          .summary = "keep flows to a port",
          .description = "Keep flows whose TCP, UDP or SCTP destination port is PORT.",
          .apply = add_filter,

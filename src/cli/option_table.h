@@ -61,6 +61,9 @@ struct option_spec {
     // Non-empty: a value that is none of the choices (in any letter case) is still accepted, as hubble
     // accepts it, and means this; flowgrep warns, with a suggestion, since it is most likely a typo.
     std::string_view other_values_mean = {};
+    // Filter flags whose value only compiling the filter can refuse: what the value must be, for
+    // the message (which then leaves out Hubble's, that quotes Go's parsers).
+    std::string_view takes = {};
     list_split split = list_split::commas_and_newlines;  // for repeatable flags
     std::string_view default_value = {};  // what applies when nothing sets it (not for repeatable flags)
     bool setting = true;  // may also come from FLOWGREP_<NAME> and the config file (see settings.h)

@@ -11,8 +11,8 @@ namespace flowgrep {
 // Installs handlers for SIGINT and SIGTERM that only raise the flag. They are installed without
 // SA_RESTART, so a read(2) blocked on a pipe or terminal returns EINTR and the source sees the flag
 // (one that lands in the instant between the source's look at the flag and its read(2) is seen only
-// when that read returns); a followed file polls, and sees the flag within its poll interval. The handlers are reset
-// by the first signal: a second Ctrl-C ends the process at once.
+// when that read returns); a followed file polls, and sees the flag within its poll interval. A
+// second signal ends the process at once, as the signal does by default.
 void end_input_on_interrupt();
 
 // True once SIGINT or SIGTERM has arrived after end_input_on_interrupt().

@@ -28,14 +28,9 @@ uint32_t code_points(std::string_view s) {
 }
 
 bool ends_cell(char c) { return c == '\t' || c == '\v'; }
-bool ends_line(char c) { return c == '\n' || c == '\f'; }
 
-// The end of the first line in `text` (the index of its '\n' or '\f'), or npos.
-size_t line_end(std::string_view text, size_t from) {
-    for (size_t i = from; i < text.size(); ++i)
-        if (ends_line(text[i])) return i;
-    return std::string_view::npos;
-}
+// The end of the first line in `text` from `from` on (the index of its '\n' or '\f'), or npos.
+size_t line_end(std::string_view text, size_t from) { return text.find_first_of("\n\f", from); }
 
 // The widths of a line's cells, into `widths`.
 void cell_widths(std::string_view line, std::vector<uint32_t>& widths) {
@@ -192,41 +187,29 @@ void tab_writer::write_lines(output_sink& out, std::string_view text, bool final
 }
 
 void tab_writer::write_spilled(output_sink& out) {
-    std::string chunk;
-    std::string carry;  // a line cut by the end of a chunk
+    std::string pending;  // read, not yet written: the start of a line cut by the end of a chunk
     constexpr size_t chunk_size = size_t{1} << 20;
     uint64_t offset = 0;
     while (offset < spilled_) {
         const size_t want = static_cast<size_t>(std::min<uint64_t>(chunk_size, spilled_ - offset));
-        chunk.resize(want);
-        ssize_t n = ::pread(spill_fd_, chunk.data(), want, static_cast<off_t>(offset));
-        if (n < 0 && errno == EINTR) continue;
+        const size_t had = pending.size();
+        pending.resize(had + want);
+        ssize_t n = ::pread(spill_fd_, pending.data() + had, want, static_cast<off_t>(offset));
+        if (n < 0 && errno == EINTR) {
+            pending.resize(had);
+            continue;
+        }
         if (n <= 0) {
             warning_line("", fmt::format("cannot read the table back from its temporary file ({}); rows are missing",
                                          n < 0 ? std::strerror(errno) : "it is shorter than written"));
             return;
         }
         offset += static_cast<uint64_t>(n);
-        chunk.resize(static_cast<size_t>(n));
-        std::string_view rest(chunk);
-        if (!carry.empty()) {
-            size_t e = line_end(rest, 0);
-            if (e == std::string_view::npos) {
-                carry.append(rest);
-                continue;
-            }
-            carry.append(rest.substr(0, e + 1));
-            write_lines(out, carry, false);
-            carry.clear();
-            rest.remove_prefix(e + 1);
-        }
-        size_t last = rest.find_last_of("\n\f");
-        if (last == std::string_view::npos) {
-            carry.assign(rest);
-            continue;
-        }
-        write_lines(out, rest.substr(0, last + 1), false);
-        carry.assign(rest.substr(last + 1));
+        pending.resize(had + static_cast<size_t>(n));
+        const size_t last = pending.find_last_of("\n\f");
+        if (last == std::string::npos) continue;
+        write_lines(out, std::string_view(pending).substr(0, last + 1), false);
+        pending.erase(0, last + 1);
     }
 }
 
@@ -234,8 +217,6 @@ void tab_writer::flush(output_sink& out) {
     measure(text_.size());
     if (measured_ < text_.size()) measure_line(std::string_view(text_).substr(measured_), false);
     close_blocks(0);
-    current_.clear();
-    next_block_.clear();
     if (spill_fd_ >= 0) write_spilled(out);
     write_lines(out, text_, true);
 

@@ -62,6 +62,19 @@ read_within() {
     fail "$what: flowgrep did not read its $2 bytes within $1 s"
 }
 
+# signal_after_reading SIGNAL FILE... : feeds the FILEs to $pid on fd 3, waits until it has read
+# them, sends SIGNAL, and waits for it to end (status in $status).
+signal_after_reading() {
+    local signal=$1 bytes=0 f
+    shift
+    for f in "$@"; do bytes=$((bytes + $(stat -c %s "$f"))); done
+    ready_within 10
+    cat "$@" >&3
+    read_within 10 "$bytes"
+    kill -"$signal" "$pid"
+    ends_within 3
+}
+
 # A background job of a script starts with SIGINT ignored; give flowgrep the default, as a shell
 # in the foreground would.
 env --default-signal=INT true 2>/dev/null || { echo "FAIL: env has no --default-signal"; exit 1; }
@@ -69,70 +82,42 @@ intr="env --default-signal=INT"
 
 what="SIGTERM on standard input ends the input: what was read is printed, status 0"
 start_reader $intr "$bin"
-ready_within 10
-cat "$sample" >&3
-read_within 10 $(($(stat -c %s "$sample")))
-kill -TERM "$pid"
-ends_within 3
+signal_after_reading TERM "$sample"
 expect_status 0; expect_err_empty; expect_out "$data/sample-10.compact"
 
 what="SIGINT on standard input ends the input: what was read is printed, status 0"
 start_reader $intr "$bin" -o json
-ready_within 10
-cat "$sample" >&3
-read_within 10 $(($(stat -c %s "$sample")))
-kill -INT "$pid"
-ends_within 3
+signal_after_reading INT "$sample"
 expect_status 0; expect_err_empty; expect_out "$sample"
 
 # Ctrl-C on `hubble observe --follow | flowgrep ...`: what is due at the end comes out.
 what="SIGINT on standard input with -c prints the count"
 start_reader $intr "$bin" -c
-ready_within 10
-cat "$sample" "$sample" >&3
-read_within 10 $(($(stat -c %s "$sample") + $(stat -c %s "$sample")))
-kill -INT "$pid"
-ends_within 3
+signal_after_reading INT "$sample" "$sample"
 expect_status 0; expect_err_empty
 echo 20 >"$work/want"; expect_out "$work/want"
 
 what="SIGINT on standard input with -c and no match: status 1"
 start_reader $intr "$bin" -c --verdict DROPPED
-ready_within 10
-cat "$sample" >&3
-read_within 10 $(($(stat -c %s "$sample")))
-kill -INT "$pid"
-ends_within 3
+signal_after_reading INT "$sample"
 expect_status 1; expect_err_empty
 echo 0 >"$work/want"; expect_out "$work/want"
 
 what="SIGINT on standard input with --aggregate-by prints the rows"
 start_reader $intr "$bin" --aggregate-by verdict
-ready_within 10
-cat "$sample" >&3
-read_within 10 $(($(stat -c %s "$sample")))
-kill -INT "$pid"
-ends_within 3
+signal_after_reading INT "$sample"
 expect_status 0; expect_err_empty
 printf 'COUNT   verdict\n   10   FORWARDED\n' >"$work/want"; expect_out "$work/want"
 
 what="SIGINT on standard input with --last prints the last N"
 start_reader $intr "$bin" --last 2
-ready_within 10
-cat "$sample" >&3
-read_within 10 $(($(stat -c %s "$sample")))
-kill -INT "$pid"
-ends_within 3
+signal_after_reading INT "$sample"
 expect_status 0; expect_err_empty
 tail -n 2 "$data/sample-10.compact" >"$work/want"; expect_out "$work/want"
 
 what="SIGINT on standard input with -o table prints the table"
 start_reader $intr "$bin" -o table
-ready_within 10
-cat "$sample" >&3
-read_within 10 $(($(stat -c %s "$sample")))
-kill -INT "$pid"
-ends_within 3
+signal_after_reading INT "$sample"
 expect_status 0; expect_err_empty
 env -i PATH=/usr/bin:/bin TZ=UTC "$bin" -o table "$sample" >"$work/want"; expect_out "$work/want"
 
@@ -141,11 +126,7 @@ rm -f "$work/fifo"; mkfifo "$work/fifo"
 env -i PATH=/usr/bin:/bin TZ=UTC $intr "$bin" -c "$work/fifo" >"$work/out" 2>"$work/err" &
 pid=$!
 exec 3>"$work/fifo"
-ready_within 10
-cat "$sample" >&3
-read_within 10 $(($(stat -c %s "$sample")))
-kill -INT "$pid"
-ends_within 3
+signal_after_reading INT "$sample"
 expect_status 130; expect_err_empty; expect_out /dev/null
 
 what="SIGTERM on a FILE ends flowgrep at once, 143"
@@ -153,11 +134,7 @@ rm -f "$work/fifo"; mkfifo "$work/fifo"
 env -i PATH=/usr/bin:/bin TZ=UTC "$bin" "$work/fifo" >"$work/out" 2>"$work/err" &
 pid=$!
 exec 3>"$work/fifo"
-ready_within 10
-cat "$sample" >&3
-read_within 10 $(($(stat -c %s "$sample")))
-kill -TERM "$pid"
-ends_within 3
+signal_after_reading TERM "$sample"
 expect_status 143; expect_err_empty
 
 what="a second SIGINT ends flowgrep at once when the first could not (stuck writing to a full pipe)"
