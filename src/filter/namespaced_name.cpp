@@ -5,18 +5,18 @@
 
 namespace flowgrep {
 
+namespaced_name_filter::entry namespaced_name_filter::split(std::string_view v) {
+    auto slash = v.find('/');
+    if (slash == std::string_view::npos) return {"default", std::string(v)};
+    // Only the first two '/'-separated parts count: "a/b/c" is namespace a, prefix b.
+    std::string_view rest = v.substr(slash + 1);
+    return {std::string(v.substr(0, slash)), std::string(rest.substr(0, rest.find('/')))};
+}
+
 namespaced_name_filter::namespaced_name_filter(const std::vector<std::string>& values) {
     for (const auto& value : values) {
         if (value.empty()) throw filter_error("invalid filter, name must not be empty");
-        std::string_view v = value;
-        auto slash = v.find('/');
-        if (slash == std::string_view::npos) {
-            entries_.push_back({"default", std::string(v)});
-            continue;
-        }
-        // Only the first two '/'-separated parts count: "a/b/c" is namespace a, prefix b.
-        std::string_view rest = v.substr(slash + 1);
-        entries_.push_back({std::string(v.substr(0, slash)), std::string(rest.substr(0, rest.find('/')))});
+        entries_.push_back(split(value));
     }
 }
 

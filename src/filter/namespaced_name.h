@@ -11,6 +11,14 @@ namespace flowgrep {
 
 class namespaced_name_filter {
 public:
+    // A value's two parts: the namespace it requires (empty: any) and the prefix the name must begin
+    // with (empty: any). The prefilter (filter/prefilter.h) reads values the same way.
+    struct entry {
+        std::string namespace_;
+        std::string prefix;
+    };
+    static entry split(std::string_view value);
+
     // Throws filter_error("invalid filter, name must not be empty") for an empty value.
     explicit namespaced_name_filter(const std::vector<std::string>& values);
 
@@ -19,10 +27,6 @@ public:
     bool matches(std::string_view namespace_, std::string_view name) const;
 
 private:
-    struct entry {
-        std::string namespace_;  // empty: any namespace
-        std::string prefix;      // empty: any name
-    };
     std::vector<entry> entries_;
 };
 
