@@ -2,6 +2,9 @@
 // the part that runs on several threads at once.
 #include "pipeline/line_processor.h"
 
+#include <cstdlib>
+#include <cstring>
+
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -38,11 +41,23 @@ std::string reason_for(const block_line& line, unwrap_kind wrapping, const respo
     return parser.error();
 }
 
+// The prefilter drops lines unread, so --strict, which checks every line in full, turns it off.
+// NO_FLOWGREP_PREFILTER=1 turns it off too: the differential test (tests/prefilter_differential.sh)
+// runs every conformance case both ways, and whoever suspects it can rule it out in one run. Not a
+// FLOWGREP_ name: those are settings, one per flag (cli/settings.h), and this is no flag.
+bool prefilter_wanted(bool strict) {
+    if (strict) return false;
+    const char* off = std::getenv("NO_FLOWGREP_PREFILTER");
+    return off == nullptr || std::strcmp(off, "1") != 0;
+}
+
 }  // namespace
 
 line_processor::line_processor(const filter_settings& filter, const output_settings& output,
                                const run_settings& run, line_use use)
     : matcher_(filter.lists),
+      prefilter_(filter.lists),
+      prefiltering_(prefilter_.active() && prefilter_wanted(run.strict)),
       window_(filter.since_ns, filter.until_ns),
       parser_(fields_to_decode(filter, run.strict, matcher_, window_)),
       use_(use),
@@ -68,6 +83,13 @@ void line_processor::process(const input_block& block, block_output& result) {
         const std::string_view text = line.overlong > 0 ? line.text : unwrapper_.unwrap(line.text, wrapping);
         if (wrapping == unwrap_kind::other_log) {  // the agent's own log records: not flows
             result.note_other(index, "a log record whose message is not a flow");
+            continue;
+        }
+        // A line without the needles every passing line has is dropped before the parse. It counts
+        // as a record: the prefilter only drops lines shaped as flows ({"flow":{ ... }).
+        if (prefiltering_ && line.overlong == 0 && wrapping != unwrap_kind::cri_partial &&
+            !prefilter_.may_match(text)) {
+            ++result.records;
             continue;
         }
         bool ok = line.overlong == 0 && wrapping != unwrap_kind::cri_partial && parser_.parse(text, response_);

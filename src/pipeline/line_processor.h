@@ -11,6 +11,7 @@
 
 #include "filter/filter_settings.h"
 #include "filter/matcher.h"
+#include "filter/prefilter.h"
 #include "flow/parse.h"
 #include "input/block_reader.h"
 #include "input/unwrap.h"
@@ -53,6 +54,8 @@ private:
     std::unique_ptr<printer> printer_;
     std::optional<aggregator> aggregator_;
     flow_matcher matcher_;
+    line_prefilter prefilter_;
+    bool prefiltering_;  // off under --strict, and with NO_FLOWGREP_PREFILTER=1
     match_errors match_errors_;  // of the line being matched; reused
     time_window window_;
     line_unwrapper unwrapper_;
