@@ -2,7 +2,8 @@
 // (both the lazy decode with check_rest() and the full one), the filter engine (flag presets and,
 // optionally, FlowFilter JSON from the input itself) and every printer. Besides crashes and
 // sanitizer reports it checks that the lazy and the full decode agree on which lines are valid,
-// and that diagnose_json() finds nothing wrong with a line the parser accepted. With bit 1 of byte 1
+// that diagnose_json() finds nothing wrong with a line the parser accepted, and that the literal
+// prefilter (filter/prefilter.h), built from the same filters, never drops a line that passes. With bit 1 of byte 1
 // the lines first go through the multi-line JSON reader (input/json_values.h), which must give the
 // same lines whatever the chunks its input comes in, and name only lines the input has.
 //
@@ -25,6 +26,7 @@
 #include "cli/command_line.h"
 #include "filter/filter_json.h"
 #include "filter/matcher.h"
+#include "filter/prefilter.h"
 #include "flow/json_diagnosis.h"
 #include "flow/parse.h"
 #include "input/json_values.h"
@@ -147,6 +149,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         matcher = std::make_unique<flow_matcher>(opts.filter.lists);
     }
 
+    const line_prefilter prefilter(opts.filter.lists);
+
     output_sink out(null.fd);
     output_sink err(null.fd, true);
     auto print = make_printer(opts.output, out, err);
@@ -175,6 +179,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (!lazy_ok) continue;
         if (window.active() && !window.contains(r)) continue;
         if (!matcher->matches(r)) continue;
+        check(!prefilter.active() || prefilter.may_match(line), "the prefilter drops a line that passes", line);
         print->print(r);
         print->print(r_full);
     }
