@@ -25,14 +25,15 @@ inline constexpr exit_status_doc exit_status_docs[] = {
     {exit_status::error,
      "A usage error (an unknown flag, a bad value, a conflict between flags), a filter that does not "
      "compile, a file that could not be read or that has lines but not one Hubble record among them (the "
-     "other files are still read), or with --strict a bad "
-     "input line (reading stops there). The message on standard error says which. With --quiet, a "
+     "other files are still read), a file that another program truncated while flowgrep read it (that "
+     "ends the run), or with --strict a bad input line (reading stops there). The message on standard error says which. With --quiet, a "
      "flow that matched still means 0."},
 };
 
-// flowgrep catches no signal but when its input is a follow or standard input: SIGPIPE (the reader
-// of its output went away, as with | head), SIGINT and SIGTERM end it at once and quietly, and the
-// shell reports 128 + the signal's number. Under --follow and on standard input (a live pipe has no
+// flowgrep catches no signal (SIGBUS from a truncated mapped file aside: input/mapped_file.h) but
+// when its input is a follow or standard input: SIGPIPE (the reader of its output went away, as
+// with | head), SIGINT and SIGTERM end it at once and quietly, and the shell reports 128 + the
+// signal's number. Under --follow and on standard input (a live pipe has no
 // end of its own), SIGINT and SIGTERM end the input instead (input/interrupt.h): what is due at the
 // end is printed and the status is that of a run to the end.
 inline constexpr const char* exit_status_signal_note =

@@ -4,7 +4,10 @@
 // it is NDJSON, read so, or JSON values, read through the transform into blocks of whole values.
 #include "input/block_reader.h"
 
+#include <algorithm>
 #include <cstring>
+
+#include "input/interrupt.h"
 
 namespace flowgrep {
 
@@ -27,6 +30,7 @@ void block_reader::reserve(input_block& block, size_t capacity) const {
 
 void block_reader::end_source(input_block& block) {
     block.ends_source = true;
+    map_.reset();  // blocks still in use keep it mapped until they are done
     source_.reset();
     carry_.clear();
     values_.reset();
@@ -119,6 +123,9 @@ bool block_reader::next_values(input_block& block) {
 }
 
 bool block_reader::next(input_block& block) {
+    if (block.mapping) block.mapping->release(block.mapped_at, block.size);
+    block.mapping.reset();
+    block.mapped_at = nullptr;
     block.size = 0;
     block.starts_source = block.ends_source = block.last_line_unterminated = false;
     block.overlong = 0;
@@ -153,9 +160,11 @@ bool block_reader::next(input_block& block) {
     if (fresh_source_) {
         detect_layout_of_source(block);
         read_more = carry_.find('\n') == std::string::npos;
+        if (layout_ == json_layout::lines && options_.map_files) map_source();
     }
     fresh_source_ = false;
     if (layout_ == json_layout::values) return next_values(block);
+    if (map_) return next_mapped(block);
 
     reserve(block, std::max(block_size_, carry_.size() + 1));
     size_t filled = carry_.size();
@@ -206,6 +215,68 @@ bool block_reader::next(input_block& block) {
     block.size = lines_end;
     carry_.assign(block.data.get() + lines_end, filled - lines_end);
     return true;
+}
+
+// Maps a fresh source of lines if it is a regular file of more than a couple of blocks (a small
+// one costs more to map than to read). What the look at its start read is in the mapping too.
+void block_reader::map_source() {
+    size_t start = 0;
+    map_ = source_->map_rest(2 * block_size_, start);
+    if (!map_) return;
+    map_at_ = start - carry_.size();
+    carry_.clear();
+}
+
+// Whole lines from the mapping, up to a block's worth, pointed at rather than copied: the bytes after
+// them in the file are their padding. A line longer than a block is taken whole up to the limit, and
+// counted through past it, as when reading.
+bool block_reader::next_mapped(input_block& block) {
+    const std::string_view file = map_->bytes();
+    const char* at = file.data() + map_at_;
+    const size_t rest = file.size() - map_at_;
+    if (rest == 0 || input_interrupted()) {
+        end_source(block);
+        return true;
+    }
+    if (rest <= block_size_ + padding_) {
+        copy_mapped_rest(block);
+        return true;
+    }
+    size_t take = 0;
+    if (const void* nl = ::memrchr(at, '\n', block_size_)) {
+        take = static_cast<size_t>(static_cast<const char*>(nl) - at) + 1;
+    } else {
+        const size_t limit = std::min(rest, max_line_ + 1);
+        const void* end = std::memchr(at, '\n', limit);
+        if (!end && limit < rest) {
+            const void* past = std::memchr(at + limit, '\n', rest - limit);
+            block.overlong = past ? static_cast<uint64_t>(static_cast<const char*>(past) - at) : rest;
+            block.overlong_has_newline = past != nullptr;
+            map_at_ = past ? static_cast<size_t>(static_cast<const char*>(past) - file.data()) + 1 : file.size();
+            if (!past) end_source(block);
+            return true;
+        }
+        take = end ? static_cast<size_t>(static_cast<const char*>(end) - at) + 1 : rest;
+    }
+    if (take + padding_ > rest) {  // too near the end of the file to have its padding there
+        copy_mapped_rest(block);
+        return true;
+    }
+    block.mapping = map_;
+    block.mapped_at = at;
+    block.size = take;
+    map_at_ += take;
+    return true;
+}
+
+// The end of a mapped file, copied into the block's own buffer for the padding it needs.
+void block_reader::copy_mapped_rest(input_block& block) {
+    const std::string_view rest = map_->bytes().substr(map_at_);
+    reserve(block, rest.size());
+    std::memcpy(block.data.get(), rest.data(), rest.size());
+    block.size = rest.size();
+    block.last_line_unterminated = rest.back() != '\n';
+    end_source(block);
 }
 
 // The block holds `have` bytes of a line longer than the limit: reads on to its end, keeping

@@ -12,13 +12,19 @@
 
 #include "input/byte_source.h"
 #include "input/json_values.h"
+#include "input/mapped_file.h"
 
 namespace flowgrep {
 
 struct input_block {
     std::unique_ptr<char[]> data;
-    size_t capacity = 0;  // usable bytes; `padding` more after them stay readable
+    size_t capacity = 0;  // usable bytes of `data`; `padding` more after them stay readable
     size_t size = 0;      // bytes of whole lines, each ending in "\n" but maybe the last (see below)
+    // Set when the lines are in a mapped file rather than in `data`: they start at `mapped_at`, the
+    // file's next bytes are the padding, and the block keeps the mapping alive while it is in use.
+    std::shared_ptr<const mapped_file> mapping;
+    const char* mapped_at = nullptr;
+    const char* bytes() const { return mapping ? mapped_at : data.get(); }
 
     uint32_t source_index = 0;       // which of the reader's sources (see block_reader::name)
     bool starts_source = false;      // the first block of its source: line numbers start again
@@ -57,6 +63,9 @@ public:
 private:
     void reserve(input_block& block, size_t capacity) const;
     void skip_overlong_line(input_block& block, size_t have);
+    void map_source();
+    bool next_mapped(input_block& block);
+    void copy_mapped_rest(input_block& block);
     void end_source(input_block& block);
     void detect_layout_of_source(input_block& block);
     bool next_values(input_block& block);
@@ -73,6 +82,9 @@ private:
     uint32_t source_index_ = 0;
     bool fresh_source_ = false;  // nothing of the open source handed out yet
     std::string carry_;          // the start of a line the last block cut off
+    // A regular file read through its mapping, and the offset in it of the next block.
+    std::shared_ptr<const mapped_file> map_;
+    size_t map_at_ = 0;
 
     // Read as JSON values (pretty-printed, arrays): the transform, a buffer for what it reads, and
     // how the source ended, kept until the values before the end are all handed out.
@@ -98,7 +110,7 @@ struct block_line {
 class block_lines {
 public:
     explicit block_lines(const input_block& block)
-        : block_(block), at_(block.data.get()), end_(block.data.get() + block.size), first_(block.starts_source) {}
+        : block_(block), at_(block.bytes()), end_(block.bytes() + block.size), first_(block.starts_source) {}
 
     bool next(block_line& line);
 

@@ -13,6 +13,7 @@
 #include "input/follow_source.h"
 #include "input/decompress_source.h"
 #include "input/interrupt.h"
+#include "input/mapped_file.h"
 #include "text/report.h"
 
 namespace flowgrep {
@@ -90,6 +91,19 @@ public:
             error_ = std::strerror(errno);
             return -1;
         }
+    }
+
+    std::shared_ptr<const mapped_file> map_rest(size_t min_size, size_t& start) override {
+        // Bytes peeked but not handed out yet are in the file before the read position.
+        if (peeked_.ended || peeked_.error != 0) return nullptr;
+        struct stat st;
+        const off_t at = ::lseek(fd_, 0, SEEK_CUR);
+        if (at < 0 || ::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return nullptr;
+        const auto from = static_cast<size_t>(at) - (peeked_.size - peeked_given_);
+        if (static_cast<size_t>(st.st_size) < from + min_size) return nullptr;
+        auto map = mapped_file::map(fd_, name());
+        if (map) start = from;
+        return map;
     }
 
 private:

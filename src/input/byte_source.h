@@ -11,6 +11,8 @@
 
 namespace flowgrep {
 
+class mapped_file;
+
 class byte_source {
 public:
     virtual ~byte_source() = default;
@@ -19,6 +21,14 @@ public:
     // on an error that ends the source (error() says what, in words for the user). May block, for
     // a pipe or a followed file; it returns whatever it has as soon as it has some.
     virtual ssize_t read(char* buffer, size_t size) = 0;
+
+    // A plain regular file may be mapped instead of read, when at least `min_size` bytes of it are
+    // left: the mapping, and in `start` the offset in it where read() would have gone on. Null for
+    // every other source, and then read() goes on as before. After a mapping, read() is not called.
+    virtual std::shared_ptr<const mapped_file> map_rest(size_t min_size, size_t& start) {
+        (void)min_size, (void)start;
+        return nullptr;
+    }
 
     const std::string& error() const { return error_; }
     // The name in messages: the path as given, or "<stdin>".
@@ -37,6 +47,9 @@ struct source_options {
     // Called by a followed source each time it has read all there is and is about to wait for
     // more: the moment to flush output, so that nothing sits in a buffer while the file is quiet.
     std::function<void()> on_wait;
+    // Read a plain regular file through a mapping of it (input/mapped_file.h) rather than read(2).
+    // Off only where the two ways are compared.
+    bool map_files = true;
 };
 
 // Opens `path` ("-" is standard input). Returns null with `error` set when it cannot be opened.
