@@ -67,6 +67,9 @@ filters=(
     "--to-pod default/xwing" "--from-pod shop/cart" "--uuid u-1" "--verdict DROPPED --not --namespace shop"
     "--verdict DROPPED --since 2000-01-01T00:00:00Z" "--identity 2" "--to-cluster prod"
     "--verdict DROPPED --cel-expression _flow.source.namespace=='shop'" "--from-workload Deployment/coredns"
+    "--cel-expression _flow.verdict==Verdict.DROPPED" "--cel-expression 1/0==0&&_flow.verdict==Verdict.DROPPED"
+    "--cel-expression _flow.l4.TCP.source_port==80u&&_flow.traffic_direction==TrafficDirection.INGRESS"
+    "--cel-expression _flow.event_type.type==129&&_flow.destination.pod_name=='xwing-1'"
 )
 for input in "$tricky" "$work/tricky-cri.json" "$data"/*.json "$dir"/realflows/*; do
     [[ -f $input && $input != *INDEX.md ]] || continue

@@ -9,8 +9,10 @@
 #include <cstring>
 #include <type_traits>
 
+#include "filter/cel/cel_program.h"
 #include "filter/namespaced_name.h"
 #include "flow/enums.h"
+#include "flow/flow_fields.h"
 #include "go/strconv.h"
 #include "text/find_bytes.h"
 
@@ -60,7 +62,8 @@ bool read_digits(std::string_view digits, uint64_t& out) {
 
 member_probe probe(std::initializer_list<std::string_view> keys) {
     member_probe m;
-    for (auto k : keys) m.keys.push_back(quoted(k));
+    for (auto k : keys)
+        if (!has(m.keys, quoted(k))) m.keys.push_back(quoted(k));  // "type" is its own JSON name
     return m;
 }
 
@@ -146,9 +149,37 @@ void add_ports(std::vector<requirement>& out, const std::vector<std::string>& po
     out.push_back(of(std::move(m)));
 }
 
+// A CEL expression's `_flow.FIELD == constant` conjuncts, as the flags on the same fields give
+// them. Only for a filter with one expression: of several, any one true passes the filter.
+void add_cel(std::vector<requirement>& out, const std::vector<std::string>& expressions) {
+    if (expressions.size() != 1) return;
+    std::vector<cel::program::field_equals> equalities;
+    try {
+        equalities = cel::program(expressions[0]).required_equalities();
+    } catch (const std::exception&) {
+        return;  // refused when the filters were compiled; nothing to require here
+    }
+    for (const auto& e : equalities) {
+        if (e.is_text) {
+            if (!e.text.empty()) out.push_back({{quoted(e.text)}, {}});
+            continue;
+        }
+        if (e.number == 0) continue;  // what an absent field reads as
+        member_probe m = probe({e.field->proto, e.field->json});
+        if (e.field->enums) {
+            for (const auto& entry : *e.field->enums)
+                if (entry.number == e.number) m.strings.emplace_back(entry.name);
+        } else {
+            m.quoted_numbers = true;
+        }
+        m.numbers.push_back(static_cast<uint64_t>(e.number));
+        out.push_back(of(std::move(m)));
+    }
+}
+
 // What one allow filter requires of a line; empty when it requires nothing a needle can show.
-// Fields without needles (IPs, labels, FQDNs, regexps, CEL ...) are left out: the filter requires
-// them as well, so leaving them out only lets more lines through.
+// Fields without needles (IPs, labels, FQDNs, regexps, CEL other than plain comparisons ...) are
+// left out: the filter requires them as well, so leaving them out only lets more lines through.
 std::vector<requirement> requirements_of(const flow_filter& f) {
     std::vector<requirement> out;
     add_enum(out, f.verdict, verdict_enum, {"verdict"});
@@ -178,6 +209,7 @@ std::vector<requirement> requirements_of(const flow_filter& f) {
     add_exact(out, f.trace_id);
     add_exact(out, f.source_cluster_name);
     add_exact(out, f.destination_cluster_name);
+    add_cel(out, f.cel_expression);
     return out;
 }
 

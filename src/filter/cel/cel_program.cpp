@@ -2,12 +2,17 @@
 // compile errors are spelled as cel-go spells them, with the source line and a caret.
 #include "filter/cel/cel_program.h"
 
+#include <climits>
+
 #include <fmt/format.h>
+
+#include "filter/cel/cel_ast.h"
 
 #include "filter/cel/cel_checker.h"
 #include "filter/cel/cel_error.h"
 #include "filter/cel/cel_eval.h"
 #include "filter/cel/cel_parser.h"
+#include "flow/flow_fields.h"
 #include "go/unicode.h"
 
 namespace flowgrep::cel {
@@ -46,6 +51,62 @@ program::program(std::string_view source)
     if (checked.result->kind != type_kind::bool_)
         throw std::runtime_error("got \"" + format_type(checked.result) + "\", wanted \"bool\" result type");
     needs_ = checked.needs;
+}
+
+namespace {
+
+// A select chain down from _flow through message fields: the last field, or null.
+const field_info* flow_field(const node* n) {
+    if (n->kind != node_kind::select || !n->field || n->args.size() != 1) return nullptr;
+    const node* parent = n->args[0];
+    if (parent->kind == node_kind::ident && parent->ref == ident_ref::flow) return n->field;
+    if (!flow_field(parent)) return nullptr;
+    return n->field;
+}
+
+bool is_integer(field_type t) {
+    return t == field_type::int32 || t == field_type::int64 || t == field_type::uint32 || t == field_type::uint64 ||
+           t == field_type::enum_;
+}
+
+void collect_equalities(const node* n, std::vector<program::field_equals>& out) {
+    if (n->kind != node_kind::call || n->args.size() != 2) return;
+    if (n->fn == function::logical_and) {
+        collect_equalities(n->args[0], out);
+        collect_equalities(n->args[1], out);
+        return;
+    }
+    if (n->fn != function::equals) return;
+    for (int side = 0; side < 2; ++side) {
+        const field_info* f = flow_field(n->args[side]);
+        const node* other = n->args[1 - side];
+        if (!f || f->repeated || other->kind != node_kind::literal) continue;
+        const value& c = other->constant;
+        program::field_equals e;
+        e.field = f;
+        if (c.kind == value_kind::string_ && f->type == field_type::string_) {
+            e.is_text = true;
+            e.text = std::string(c.str());
+        } else if (!is_integer(f->type)) {
+            continue;
+        } else if (c.kind == value_kind::int_ && c.n.i >= 0) {
+            e.number = c.n.i;
+        } else if (c.kind == value_kind::uint_ && c.n.u <= static_cast<uint64_t>(INT64_MAX)) {
+            e.number = static_cast<int64_t>(c.n.u);
+        } else {
+            continue;
+        }
+        out.push_back(std::move(e));
+        return;
+    }
+}
+
+}  // namespace
+
+std::vector<program::field_equals> program::required_equalities() const {
+    std::vector<field_equals> out;
+    if (tree_->root) collect_equalities(tree_->root, out);
+    return out;
 }
 
 program::~program() = default;

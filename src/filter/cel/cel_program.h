@@ -6,9 +6,14 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "flow/fields.h"
 #include "flow/flow.h"
+
+namespace flowgrep {
+struct field_info;
+}
 
 namespace flowgrep::cel {
 
@@ -27,6 +32,19 @@ public:
 
     // The parts of the parsed flow the expression reads (the rest it reads from the line).
     field_set needs() const { return needs_; }
+
+    // A `_flow.FIELD == constant` comparison (either way round) of a scalar field, joined to the rest
+    // by && at the top of the expression: every flow the expression is true for has that value,
+    // and when it has not the expression is false without an error (false && error is false). What
+    // the prefilter (filter/prefilter.h) derives its needles from; a comparison under ||, !, ?: or a
+    // macro says nothing for certain and is not listed.
+    struct field_equals {
+        const field_info* field = nullptr;  // the last field of the select chain
+        std::string text;                   // a string constant
+        int64_t number = 0;                 // an integer constant (an enum constant is an int)
+        bool is_text = false;
+    };
+    std::vector<field_equals> required_equalities() const;
 
     struct result {
         bool matched = false;

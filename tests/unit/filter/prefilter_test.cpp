@@ -80,7 +80,14 @@ TEST_CASE("prefilter: filters that give no needles leave it off", "[prefilter]")
     CHECK(off({"--since", "2000-01-01T00:00:00Z"}));
     CHECK(off({"--not", "--verdict", "DROPPED"}));        // deny filters only drop
     CHECK(off({"--denylist", R"({"verdict":["DROPPED"]})"}));
-    CHECK(off({"--cel-expression", "_flow.verdict == Verdict.DROPPED"}));
+    // CEL that compares no field at the top of a conjunction
+    CHECK(off({"--cel-expression", "_flow.verdict == Verdict.DROPPED || _flow.verdict == Verdict.ERROR"}));
+    CHECK(off({"--cel-expression", "!(_flow.verdict == Verdict.FORWARDED)"}));
+    CHECK(off({"--cel-expression", "_flow.verdict != Verdict.FORWARDED"}));
+    CHECK(off({"--cel-expression", "_flow.source.labels.exists(l, l == 'k8s:app=a')"}));
+    CHECK(off({"--cel-expression", "_flow.source.namespace == ''"}));  // what an absent one reads as
+    CHECK(off({"--cel-expression", "_flow.verdict == Verdict.VERDICT_UNKNOWN"}));
+    CHECK(off({"--cel-expression", "_flow.verdict == Verdict.DROPPED", "--cel-expression", "_flow.uuid == 'u'"}));
     CHECK(off({"--from-ip", "10.0.0.1"}));
     CHECK(off({"--label", "k8s:app=a"}));
     CHECK(off({"--http-path", "/api"}));
@@ -159,4 +166,30 @@ TEST_CASE("prefilter: also_allow must pass too, but not after a CEL expression i
     // the matcher runs allow's CEL before it looks at also_allow: a CEL error there must be seen
     lists.allow[0].cel_expression = {"1 / 0 == 0"};
     CHECK(line_prefilter(lists).describe() == R"("u-1")");
+}
+
+TEST_CASE("prefilter: CEL comparisons joined by && give the needles of their fields", "[prefilter]") {
+    CHECK(needles({"--cel-expression", "_flow.verdict == Verdict.DROPPED"}) == R"("verdict":DROPPED,2)");
+    CHECK(needles({"--cel-expression", "Verdict.DROPPED == _flow.verdict"}) == R"("verdict":DROPPED,2)");
+    CHECK(needles({"--cel-expression", "_flow.l4.TCP.destination_port == 443u && !has(_flow.l7)"}) ==
+          R"("destination_port"/"destinationPort":443)");
+    CHECK(needles({"--cel-expression", "_flow.source.namespace == 'shop' && (_flow.verdict == Verdict.DROPPED && "
+                                       "_flow.event_type.type == 1)"}) ==
+          R"("shop" & "verdict":DROPPED,2 & "type":1)");
+    CHECK(needles({"--cel-expression", "_flow.traffic_direction == TrafficDirection.INGRESS || false"}).empty());
+
+    // exact: comparisons that fail drop the line; error-free whatever the rest (false && error)
+    const std::vector<std::string> cel = {"--cel-expression", "1 / 0 == 0 && _flow.verdict == Verdict.DROPPED"};
+    CHECK_FALSE(kept(cel, R"({"flow":{"verdict":"FORWARDED"}})"));
+    const std::vector<std::string> port = {"--cel-expression", "_flow.l4.TCP.destination_port == 443u"};
+    CHECK(kept(port, R"({"flow":{"l4":{"TCP":{"destinationPort":"443"}}}})"));
+    CHECK(kept(port, R"({"flow":{"l4":{"TCP":{"destination_port":443}}}})"));
+    CHECK_FALSE(kept(port, R"({"flow":{"l4":{"TCP":{"destination_port":65979}}}})"));  // no truncation in CEL
+    const std::vector<std::string> ns = {"--cel-expression", "_flow.source.namespace == 'shop'"};
+    CHECK(kept(ns, R"({"flow":{"source":{"namespace":"\u0073hop"}}})"));
+    CHECK_FALSE(kept(ns, R"({"flow":{"source":{"namespace":"shopping"}}})"));
+    const std::vector<std::string> dir = {"--cel-expression", "_flow.traffic_direction == TrafficDirection.EGRESS"};
+    CHECK(kept(dir, R"({"flow":{"trafficDirection":2}})"));
+    CHECK(kept(dir, R"({"flow":{"traffic_direction":"EGRESS"}})"));
+    CHECK_FALSE(kept(dir, R"({"flow":{"traffic_direction":"INGRESS"}})"));
 }
