@@ -70,6 +70,8 @@ filters=(
     "--cel-expression _flow.verdict==Verdict.DROPPED" "--cel-expression 1/0==0&&_flow.verdict==Verdict.DROPPED"
     "--cel-expression _flow.l4.TCP.source_port==80u&&_flow.traffic_direction==TrafficDirection.INGRESS"
     "--cel-expression _flow.event_type.type==129&&_flow.destination.pod_name=='xwing-1'"
+    "-l k8s:app=reviews --http-path ^/api/" "--from-label k8s-app=kube-dns" "--to-label k8s:app=ratings,version=v1"
+    "--from-label app=coredns --from-label reserved:host"
 )
 for input in "$tricky" "$work/tricky-cri.json" "$data"/*.json "$dir"/realflows/*; do
     [[ -f $input && $input != *INDEX.md ]] || continue

@@ -122,6 +122,25 @@ label_selector::label_selector(std::string_view selector) {
     }
 }
 
+std::vector<std::vector<std::string>> label_selector::value_needles() const {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& r : requirements_) {
+        if (r.kind != op::in || r.values.empty()) continue;
+        std::vector<std::string> texts;
+        for (const auto& v : r.values) {
+            if (v.empty()) break;
+            // A cidr label's key is matched as a prefix, not as written: only its value is certain.
+            std::string t = r.source == "cidr" ? std::string() : r.key;
+            t += '=';
+            t += v;
+            t += '"';
+            texts.push_back(std::move(t));
+        }
+        if (texts.size() == r.values.size()) out.push_back(std::move(texts));
+    }
+    return out;
+}
+
 // Cilium's Label.HasKey, answering with the label's value. Most keys are plain: the label's key
 // is compared where it starts, without splitting off the value first.
 std::optional<std::string_view> label_selector::lookup(std::string_view text, const requirement& r) const {

@@ -40,6 +40,11 @@ public:
 
     std::size_t size() const { return requirements_.size(); }
 
+    // For the prefilter: per requirement that some value must equal (`app=x`, `app in (x, y)`), the
+    // text one of the matching labels must end with, as a JSON string ends: `app=x"`, `app=y"`.
+    // Requirements on no value, or that an empty value may meet, give nothing.
+    std::vector<std::vector<std::string>> value_needles() const;
+
 private:
     enum class op : std::uint8_t { exists, not_exists, in, not_in, greater, less };
     struct requirement {

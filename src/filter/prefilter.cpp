@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "filter/cel/cel_program.h"
+#include "filter/label_selector.h"
 #include "filter/namespaced_name.h"
 #include "flow/enums.h"
 #include "flow/flow_fields.h"
@@ -177,6 +178,28 @@ void add_cel(std::vector<requirement>& out, const std::vector<std::string>& expr
     }
 }
 
+// Label selectors: each selector's value requirements, when there is one selector; of several (any
+// one may match) the first requirement of each, joined as alternatives.
+void add_labels(std::vector<requirement>& out, const std::vector<std::string>& selectors) {
+    if (selectors.empty()) return;
+    std::vector<std::vector<std::vector<std::string>>> each;
+    try {
+        for (const auto& s : selectors) each.push_back(label_selector(s).value_needles());
+    } catch (const std::exception&) {
+        return;  // refused when the filters were compiled
+    }
+    if (each.size() == 1) {
+        for (auto& texts : each[0]) out.push_back({std::move(texts), {}});
+        return;
+    }
+    requirement r;
+    for (auto& needles : each) {
+        if (needles.empty()) return;
+        for (auto& t : needles[0]) r.literals.push_back(std::move(t));
+    }
+    out.push_back(std::move(r));
+}
+
 // What one allow filter requires of a line; empty when it requires nothing a needle can show.
 // Fields without needles (IPs, labels, FQDNs, regexps, CEL other than plain comparisons ...) are
 // left out: the filter requires them as well, so leaving them out only lets more lines through.
@@ -209,6 +232,8 @@ std::vector<requirement> requirements_of(const flow_filter& f) {
     add_exact(out, f.trace_id);
     add_exact(out, f.source_cluster_name);
     add_exact(out, f.destination_cluster_name);
+    add_labels(out, f.source_label);
+    add_labels(out, f.destination_label);
     add_cel(out, f.cel_expression);
     return out;
 }

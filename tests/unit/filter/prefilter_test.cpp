@@ -89,7 +89,10 @@ TEST_CASE("prefilter: filters that give no needles leave it off", "[prefilter]")
     CHECK(off({"--cel-expression", "_flow.verdict == Verdict.VERDICT_UNKNOWN"}));
     CHECK(off({"--cel-expression", "_flow.verdict == Verdict.DROPPED", "--cel-expression", "_flow.uuid == 'u'"}));
     CHECK(off({"--from-ip", "10.0.0.1"}));
-    CHECK(off({"--label", "k8s:app=a"}));
+    CHECK(off({"--label", "k8s:app"}));                  // a label that exists, with any value
+    CHECK(off({"--label", "k8s:app!=a"}));
+    CHECK(off({"--label", "k8s:app in (a, )"}));          // an empty value: a label may have none
+    CHECK(off({"--from-label", "k8s:app=a", "--from-label", "reserved:host"}));
     CHECK(off({"--http-path", "/api"}));
     CHECK(off({"--verdict", "VERDICT_UNKNOWN"}));         // what an absent verdict reads as
     CHECK(off({"--type", "trace", "--type", "0"}));       // type 0 is any type
@@ -192,4 +195,19 @@ TEST_CASE("prefilter: CEL comparisons joined by && give the needles of their fie
     CHECK(kept(dir, R"({"flow":{"trafficDirection":2}})"));
     CHECK(kept(dir, R"({"flow":{"traffic_direction":"EGRESS"}})"));
     CHECK_FALSE(kept(dir, R"({"flow":{"traffic_direction":"INGRESS"}})"));
+}
+
+TEST_CASE("prefilter: label selectors that want a value give its label's end", "[prefilter]") {
+    CHECK(needles({"--from-label", "k8s:app=reviews"}) == R"(app=reviews")");
+    CHECK(needles({"--label", "app=reviews"}) == R"(app=reviews" or app=reviews")");
+    CHECK(needles({"--from-label", "k8s:app in (a, b),tier=web"}) == R"(app=a" | app=b" & tier=web")");
+    CHECK(needles({"--from-label", "app=a", "--from-label", "env=prod,app=b"}) == R"(app=a" | env=prod")");
+    CHECK(needles({"--from-label", "cidr:10.0.0.0/8=x"}) == R"(=x")");
+
+    const std::vector<std::string> app = {"--from-label", "k8s:app=reviews"};
+    CHECK(kept(app, R"({"flow":{"source":{"labels":["k8s:app=reviews","k8s:tier=web"]}}})"));
+    CHECK(kept(app, R"({"flow":{"source":{"labels":["app=reviews"]}}})"));
+    CHECK_FALSE(kept(app, R"({"flow":{"source":{"labels":["k8s:app=reviews-v2"]}}})"));
+    CHECK_FALSE(kept(app, R"({"flow":{"source":{"labels":["k8s:app=ratings"]}}})"));
+    CHECK(kept(app, R"({"flow":{"source":{"labels":["k8s:app=review\u0073"]}}})"));  // parsed: a backslash
 }
