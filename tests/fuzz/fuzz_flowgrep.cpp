@@ -59,6 +59,9 @@ const std::vector<std::vector<std::string>> presets = {
     {"--ip-version", "v6", "--from-service", "default/web", "--interface", "eth0"},
     {"--denylist", R"({"source_label":["k8s:app=x"],"reply":[true]})", "-o", "compact"},
     {"--last", "3", "-o", "dict"},
+    // the prefilter's needles from CEL comparisons and from label values
+    {"--cel-expression", "_flow.l4.TCP.destination_port == 80u && _flow.verdict == Verdict.FORWARDED", "--from-label",
+     "k8s:app=reviews", "-o", "json"},
 };
 
 struct devnull {
