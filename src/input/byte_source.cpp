@@ -1,10 +1,13 @@
 // The plain sources, a file or standard input read with read(2), and open_source(), which looks at
-// the name and the first bytes to choose between plain, compressed and followed.
+// the name and the first bytes to choose between plain, compressed (a small gzip file read whole
+// and inflated at once, or streamed) and followed.
 #include "input/byte_source.h"
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <string>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -20,46 +23,67 @@ namespace flowgrep {
 
 namespace {
 
-// The first bytes of a source, read before choosing how to read it. A pipe cannot give them back,
-// so the plain source hands them out first; an error or the end met while peeking waits for its
-// turn too, so that it is reported under the source's name like any other read error.
+// The first bytes of a source, read before choosing how to read it (for a small gzip file, all of
+// it). A pipe cannot give them back, so the plain source hands them out first; an error or the end
+// met while peeking waits for its turn too, so that it is reported under the source's name like any
+// other read error.
 struct peeked_bytes {
-    char bytes[compression_magic_size];
-    size_t size = 0;
+    std::string bytes;
     int error = 0;       // errno of a failed read, 0 if none
     bool ended = false;  // the source ended (or the input was interrupted) within these bytes
 };
 
-peeked_bytes peek(int fd) {
-    peeked_bytes p;
+// Reads on into `p` until it holds `want` bytes, or the source ends or fails.
+void peek_more(int fd, peeked_bytes& p, size_t want) {
     // Once interrupted, the sources still to come are empty, not two stray bytes each.
     if (input_interrupted()) p.ended = true;
-    while (!p.ended && p.size < sizeof p.bytes) {
-        ssize_t n = ::read(fd, p.bytes + p.size, sizeof p.bytes - p.size);
+    size_t have = p.bytes.size();
+    p.bytes.resize(std::max(want, have));
+    while (!p.ended && p.error == 0 && have < want) {
+        ssize_t n = ::read(fd, p.bytes.data() + have, want - have);
         if (n > 0) {
-            p.size += static_cast<size_t>(n);
+            have += static_cast<size_t>(n);
         } else if (n == 0) {
             p.ended = true;
-            break;
         } else if (errno == EINTR) {
-            if (input_interrupted()) {
-                p.ended = true;
-                break;
-            }
+            if (input_interrupted()) p.ended = true;
         } else {
             p.error = errno;
-            break;
         }
     }
+    p.bytes.resize(have);
+}
+
+peeked_bytes peek(int fd) {
+    peeked_bytes p;
+    peek_more(fd, p, compression_magic_size);
     return p;
 }
 
-compression compression_of_peeked(const peeked_bytes& p) { return compression_of(std::string_view(p.bytes, p.size)); }
+compression compression_of_peeked(const peeked_bytes& p) { return compression_of(p.bytes); }
+
+// For a regular gzip file small enough by its size and trailer (gzip_whole_file.h): reads the rest
+// of it into `first`. True when that is the whole file; false when it is not such a file, or its
+// end was not reached (a read error, an interrupt, a file grown since fstat), and what was read
+// stays in `first` for the streaming source to take first.
+bool read_whole_gzip(int fd, peeked_bytes& first, const whole_gzip_limits& limits) {
+    if (first.ended || first.error != 0) return false;
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 4) return false;
+    const auto size = static_cast<uint64_t>(st.st_size);
+    char trailer[4];
+    if (::pread(fd, trailer, sizeof trailer, st.st_size - 4) != sizeof trailer) return false;
+    if (!whole_gzip_fits(size, std::string_view(trailer, sizeof trailer), limits)) return false;
+    // A byte past the size fstat gave: reading it means the file grew, and what is in hand is not
+    // all of it.
+    peek_more(fd, first, static_cast<size_t>(size) + 1);
+    return first.ended && first.error == 0 && !input_interrupted();
+}
 
 class fd_source final : public byte_source {
 public:
-    fd_source(std::string name, int fd, bool owned, const peeked_bytes& peeked)
-        : byte_source(std::move(name)), fd_(fd), owned_(owned), peeked_(peeked) {
+    fd_source(std::string name, int fd, bool owned, peeked_bytes peeked)
+        : byte_source(std::move(name)), fd_(fd), owned_(owned), peeked_(std::move(peeked)) {
 #ifdef F_SETPIPE_SZ
         // A pipe holds 64 KiB by default; a bigger one lets a fast writer (`cat big.json |`) hand
         // over more per read(). Refused or not a pipe: no matter.
@@ -71,10 +95,15 @@ public:
     }
 
     ssize_t read(char* buffer, size_t size) override {
-        if (peeked_given_ < peeked_.size) {
-            size_t n = std::min(size, peeked_.size - peeked_given_);
-            std::memcpy(buffer, peeked_.bytes + peeked_given_, n);
+        if (peeked_given_ < peeked_.bytes.size()) {
+            size_t n = std::min(size, peeked_.bytes.size() - peeked_given_);
+            std::memcpy(buffer, peeked_.bytes.data() + peeked_given_, n);
             peeked_given_ += n;
+            // A whole file read ahead goes back to memory once handed out.
+            if (peeked_given_ == peeked_.bytes.size()) {
+                std::string().swap(peeked_.bytes);
+                peeked_given_ = 0;
+            }
             return static_cast<ssize_t>(n);
         }
         if (peeked_.ended) return 0;
@@ -113,12 +142,21 @@ private:
     size_t peeked_given_ = 0;
 };
 
-// Plain or compressed, by the first bytes, else by the name.
-std::unique_ptr<byte_source> open_fd(std::string name, int fd, bool owned, compression by_name) {
+// Plain or compressed, by the first bytes, else by the name. With `whole_gzip` (a file opened by
+// path, not followed), a small regular file with gzip's magic is read whole, and inflated at once
+// if it is one sound member; anything else about it is for the streaming source to find and say.
+std::unique_ptr<byte_source> open_fd(std::string name, int fd, bool owned, compression by_name,
+                                     const whole_gzip_limits* whole_gzip) {
     peeked_bytes first = peek(fd);
     compression kind = compression_of_peeked(first);
+    if (kind == compression::gzip && whole_gzip && read_whole_gzip(fd, first, *whole_gzip)) {
+        if (auto inflated = inflate_whole_gzip(name, first.bytes, *whole_gzip)) {
+            if (owned) ::close(fd);
+            return inflated;
+        }
+    }
     if (kind == compression::none) kind = by_name;
-    auto plain = std::make_unique<fd_source>(std::move(name), fd, owned, first);
+    auto plain = std::make_unique<fd_source>(std::move(name), fd, owned, std::move(first));
     if (kind != compression::none) return make_decompress_source(std::move(plain), kind);
     return plain;
 }
@@ -130,7 +168,7 @@ std::unique_ptr<byte_source> open_source(const std::string& path, const source_o
         // Someone who typed `flowgrep` alone would otherwise see nothing happen at all.
         if (::isatty(0))
             notice_line("reading flows from standard input (Ctrl-D ends, --help for usage)");
-        return open_fd("<stdin>", 0, false, compression::none);
+        return open_fd("<stdin>", 0, false, compression::none, nullptr);
     }
     const compression by_name = compression_by_name(path);
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -157,7 +195,7 @@ std::unique_ptr<byte_source> open_source(const std::string& path, const source_o
         if (errno == ENOENT && (path == "help" || path == "version")) error += " (did you mean --" + path + "?)";
         return nullptr;
     }
-    return open_fd(path, fd, true, by_name);
+    return open_fd(path, fd, true, by_name, options.follow ? nullptr : &options.whole_gzip);
 }
 
 }  // namespace flowgrep

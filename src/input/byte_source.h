@@ -9,6 +9,8 @@
 #include <string>
 #include <sys/types.h>
 
+#include "input/gzip_whole_file.h"
+
 namespace flowgrep {
 
 class mapped_file;
@@ -50,6 +52,9 @@ struct source_options {
     // Read a plain regular file through a mapping of it (input/mapped_file.h) rather than read(2).
     // Off only where the two ways are compared.
     bool map_files = true;
+    // Which gzip files are read whole when opened and inflated at once (input/gzip_whole_file.h).
+    // Not a flag: tests lower them to see the streaming way taken.
+    whole_gzip_limits whole_gzip{};
 };
 
 // Opens `path` ("-" is standard input). Returns null with `error` set when it cannot be opened.
@@ -57,6 +62,7 @@ struct source_options {
 // input, or by a name ending in .gz, .xz, .zst, .bz2) is decompressed. With `follow`, a regular file
 // that is not compressed, or a path that does not exist yet (said once on stderr), is followed;
 // anything else is read to its end as without it. Standard input on a terminal is said on stderr.
+// A small gzip file (options.whole_gzip), not followed, is read whole before this returns.
 std::unique_ptr<byte_source> open_source(const std::string& path, const source_options& options,
                                          std::string& error);
 
