@@ -128,7 +128,7 @@ public:
         struct stat st;
         const off_t at = ::lseek(fd_, 0, SEEK_CUR);
         if (at < 0 || ::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return nullptr;
-        const auto from = static_cast<size_t>(at) - (peeked_.size - peeked_given_);
+        const auto from = static_cast<size_t>(at) - (peeked_.bytes.size() - peeked_given_);
         if (static_cast<size_t>(st.st_size) < from + min_size) return nullptr;
         auto map = mapped_file::map(fd_, name());
         if (map) start = from;

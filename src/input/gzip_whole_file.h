@@ -20,8 +20,8 @@ class byte_source;
 // 512 KiB of input at a time; so does a big file of many members, whose compressed bytes would all
 // be held while zlib read them. The most held at once is max_file + max_output.
 struct whole_gzip_limits {
-    uint64_t max_file = uint64_t{32} << 20;     // compressed bytes
-    uint64_t max_output = uint64_t{128} << 20;  // the trailer's ISIZE
+    uint64_t max_file = uint64_t{16} << 20;    // compressed bytes
+    uint64_t max_output = uint64_t{64} << 20;  // the trailer's ISIZE
 };
 
 // Whether a gzip file of `file_size` bytes, the last four of which are `trailer`, is small enough
