@@ -1,8 +1,9 @@
 // Deriving the prefilter's needles from FlowFilters, and searching a line for them. A needle is
 // taken only where the parser (flow/parse.cpp) leaves one spelling: keys are compared as written
 // (proto or JSON name, so both are probed), string values are the bytes between their quotes when
-// the line has no backslash, and enums and integers may be names, numbers or quoted numbers, which
-// the member probes read the way the parser does, passing whatever they cannot rule out.
+// the value holds no quote or backslash and the line no escape but \", and enums and integers may
+// be names, numbers or quoted numbers, which the member probes read the way the parser does,
+// passing whatever they cannot rule out.
 #include "filter/prefilter.h"
 
 #include <algorithm>
@@ -48,6 +49,19 @@ std::string quoted(std::string_view s, bool close = true) {
     out += s;
     if (close) out += '"';
     return out;
+}
+
+// Text a needle may hold: no quote and no backslash. A line spells those two with a backslash, and
+// may_match() passes over escaped quotes (\"), which the summaries of DNS flows are full of, as
+// sure that they are no part of any needle.
+bool plain(std::string_view text) { return text.find_first_of("\"\\") == std::string_view::npos; }
+
+// Whether an escape in `line` could spell a needle in other bytes: any but an escaped quote (\"),
+// as no needle holds a quote (plain() above). In "\\\"" the first backslash escapes the second.
+bool holds_escape(std::string_view line) {
+    for (std::size_t i = line.find('\\'); i != std::string_view::npos; i = line.find('\\', i + 2))
+        if (i + 1 == line.size() || line[i + 1] != '"') return true;
+    return false;
 }
 
 // Decimal digits as an integer; false when they are none or too many to be sure of.
@@ -103,7 +117,10 @@ void add_integers(std::vector<requirement>& out, const std::vector<T>& values,
 void add_exact(std::vector<requirement>& out, const std::vector<std::string>& values) {
     if (values.empty() || has(values, std::string())) return;
     requirement r;
-    for (const auto& v : values) r.literals.push_back(quoted(v));
+    for (const auto& v : values) {
+        if (!plain(v)) return;
+        r.literals.push_back(quoted(v));
+    }
     out.push_back(std::move(r));
 }
 
@@ -114,8 +131,8 @@ void add_namespaced(std::vector<requirement>& out, const std::vector<std::string
     requirement r;
     for (const auto& v : values) {
         auto e = namespaced_name_filter::split(v);
-        if (!e.prefix.empty()) r.literals.push_back(quoted(e.prefix, false));
-        else if (!e.namespace_.empty()) r.literals.push_back(quoted(e.namespace_));
+        if (!e.prefix.empty() && plain(e.prefix)) r.literals.push_back(quoted(e.prefix, false));
+        else if (e.prefix.empty() && !e.namespace_.empty() && plain(e.namespace_)) r.literals.push_back(quoted(e.namespace_));
         else return;
     }
     out.push_back(std::move(r));
@@ -125,8 +142,8 @@ void add_workloads(std::vector<requirement>& out, const std::vector<filter_workl
     if (values.empty()) return;
     requirement r;
     for (const auto& w : values) {
-        if (!w.name.empty()) r.literals.push_back(quoted(w.name));
-        else if (!w.kind.empty()) r.literals.push_back(quoted(w.kind));
+        if (!w.name.empty() && plain(w.name)) r.literals.push_back(quoted(w.name));
+        else if (w.name.empty() && !w.kind.empty() && plain(w.kind)) r.literals.push_back(quoted(w.kind));
         else return;
     }
     out.push_back(std::move(r));
@@ -162,7 +179,7 @@ void add_cel(std::vector<requirement>& out, const std::vector<std::string>& expr
     }
     for (const auto& e : equalities) {
         if (e.is_text) {
-            if (!e.text.empty()) out.push_back({{quoted(e.text)}, {}});
+            if (!e.text.empty() && plain(e.text)) out.push_back({{quoted(e.text)}, {}});
             continue;
         }
         if (e.number == 0) continue;  // what an absent field reads as
@@ -188,6 +205,8 @@ void add_labels(std::vector<requirement>& out, const std::vector<std::string>& s
     } catch (const std::exception&) {
         return;  // refused when the filters were compiled
     }
+    // plain() by construction: a selector's keys and values are refused unless they are made of
+    // letters, digits and "-_./" (k8s_selector.cpp).
     if (each.size() == 1) {
         for (auto& texts : each[0]) out.push_back({std::move(texts), {}});
         return;
@@ -367,7 +386,7 @@ bool line_prefilter::may_match(std::string_view line) const {
         const bool some =
             std::any_of(filters.begin(), filters.end(), [&](const auto& f) { return std::all_of(f.begin(), f.end(), holds); });
         // Searched for only now: most lines that pass have no backslash either.
-        if (!some) return std::memchr(line.data(), '\\', line.size()) != nullptr;
+        if (!some) return holds_escape(line);
     }
     return true;
 }

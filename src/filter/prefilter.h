@@ -22,8 +22,8 @@ public:
     bool active() const { return !lists_.empty(); }
 
     // False only for a line that no filter could pass. A line it cannot judge is true: one that is
-    // not shaped as Hubble writes a flow ({"flow":{ ... }), and one holding a backslash, where an
-    // escape could spell a needle in other bytes.
+    // not shaped as Hubble writes a flow ({"flow":{ ... }), and one holding an escape other than
+    // \" (which no needle holds), where the escape could spell a needle in other bytes.
     bool may_match(std::string_view line) const;
 
     // What it looks for, for the tests: each list's filters joined by " or ", each filter's

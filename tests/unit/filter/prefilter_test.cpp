@@ -143,6 +143,30 @@ TEST_CASE("prefilter: exact on lines that spell things the way Hubble does not",
     CHECK_FALSE(kept(cart, R"({"flow":{"source":{"namespace":"shop","pod_name":"ecart"}}})"));
 }
 
+TEST_CASE("prefilter: an escaped quote hides no needle, and a value with a quote gives none", "[prefilter]") {
+    // DNS flows summarise their answers in quotes: such a line is judged by its needles
+    const std::vector<std::string> dropped = {"--verdict", "DROPPED"};
+    CHECK_FALSE(kept(dropped, R"({"flow":{"verdict":"FORWARDED","Summary":"DNS Answer \"10.0.0.1\" TTL: 30"}})"));
+    CHECK(kept(dropped, R"({"flow":{"Summary":"DNS Answer \"10.0.0.1\"","verdict":"DROPPED"}})"));
+    CHECK_FALSE(kept(dropped, R"({"flow":{"verdict":"FORWARDED","Summary":"\""}})"));
+    // any other escape is parsed, also one after an escaped quote and one ending in \"
+    CHECK(kept(dropped, R"({"flow":{"Summary":"\"","verdict":"\u0044ROPPED"}})"));
+    CHECK(kept(dropped, R"({"flow":{"Summary":"\\\"","verdict":"FORWARDED"}})"));
+    CHECK(kept(dropped, R"({"flow":{"Summary":"\\","verdict":"FORWARDED"}})"));
+
+    // a line spells a quote in a value \" and a backslash \\: values holding either give no needle
+    CHECK(needles({"--from-namespace", "sh\"op"}).empty());
+    CHECK(needles({"--from-pod", "shop/ca\\rt"}).empty());
+    CHECK(needles({"--from-pod", "sh\"op/"}).empty());
+    CHECK(needles({"--uuid", "u\"1", "--uuid", "u2"}).empty());
+    CHECK(needles({"--from-workload", "cart\""}).empty());
+    CHECK(needles({"--cel-expression", "_flow.source.namespace == 'sh\"op' && _flow.verdict == Verdict.DROPPED"}) ==
+          R"("verdict":DROPPED,2)");
+    CHECK_FALSE(line_prefilter(lists_of({"--from-namespace", "sh\"op"})).active());
+    const std::vector<std::string> quoted_uuid = {"--uuid", "u\"1", "--verdict", "DROPPED"};
+    CHECK(kept(quoted_uuid, R"({"flow":{"uuid":"u\"1","verdict":"DROPPED"}})"));
+}
+
 TEST_CASE("prefilter: lines not shaped as a flow are left to the parser", "[prefilter]") {
     const line_prefilter p(lists_of({"--verdict", "DROPPED"}));
     // other records (a node status passes no verdict filter, but is not the prefilter's to judge)
