@@ -7,7 +7,7 @@
 #include "filter/prefilter.h"
 
 #include <algorithm>
-#include <cstring>
+#include <optional>
 #include <type_traits>
 
 #include "filter/cel/cel_program.h"
@@ -51,13 +51,17 @@ std::string quoted(std::string_view s, bool close = true) {
     return out;
 }
 
-// Text a needle may hold: no quote and no backslash. A line spells those two with a backslash, and
+// The needle of a string value, after its opening quote (and before its closing one, with `close`);
+// none for a value with a quote or a backslash. A line spells those two with a backslash, and
 // may_match() passes over escaped quotes (\"), which the summaries of DNS flows are full of, as
 // sure that they are no part of any needle.
-bool plain(std::string_view text) { return text.find_first_of("\"\\") == std::string_view::npos; }
+std::optional<std::string> value_needle(std::string_view value, bool close = true) {
+    if (value.find_first_of("\"\\") != std::string_view::npos) return std::nullopt;
+    return quoted(value, close);
+}
 
 // Whether an escape in `line` could spell a needle in other bytes: any but an escaped quote (\"),
-// as no needle holds a quote (plain() above). In "\\\"" the first backslash escapes the second.
+// as no needle holds a quote (value_needle() above). In "\\\"" the first backslash escapes the second.
 bool holds_escape(std::string_view line) {
     for (std::size_t i = line.find('\\'); i != std::string_view::npos; i = line.find('\\', i + 2))
         if (i + 1 == line.size() || line[i + 1] != '"') return true;
@@ -118,8 +122,9 @@ void add_exact(std::vector<requirement>& out, const std::vector<std::string>& va
     if (values.empty() || has(values, std::string())) return;
     requirement r;
     for (const auto& v : values) {
-        if (!plain(v)) return;
-        r.literals.push_back(quoted(v));
+        auto needle = value_needle(v);
+        if (!needle) return;
+        r.literals.push_back(std::move(*needle));
     }
     out.push_back(std::move(r));
 }
@@ -131,9 +136,11 @@ void add_namespaced(std::vector<requirement>& out, const std::vector<std::string
     requirement r;
     for (const auto& v : values) {
         auto e = namespaced_name_filter::split(v);
-        if (!e.prefix.empty() && plain(e.prefix)) r.literals.push_back(quoted(e.prefix, false));
-        else if (e.prefix.empty() && !e.namespace_.empty() && plain(e.namespace_)) r.literals.push_back(quoted(e.namespace_));
-        else return;
+        auto needle = !e.prefix.empty()       ? value_needle(e.prefix, false)
+                      : !e.namespace_.empty() ? value_needle(e.namespace_)
+                                              : std::nullopt;
+        if (!needle) return;
+        r.literals.push_back(std::move(*needle));
     }
     out.push_back(std::move(r));
 }
@@ -142,9 +149,9 @@ void add_workloads(std::vector<requirement>& out, const std::vector<filter_workl
     if (values.empty()) return;
     requirement r;
     for (const auto& w : values) {
-        if (!w.name.empty() && plain(w.name)) r.literals.push_back(quoted(w.name));
-        else if (w.name.empty() && !w.kind.empty() && plain(w.kind)) r.literals.push_back(quoted(w.kind));
-        else return;
+        auto needle = !w.name.empty() ? value_needle(w.name) : !w.kind.empty() ? value_needle(w.kind) : std::nullopt;
+        if (!needle) return;
+        r.literals.push_back(std::move(*needle));
     }
     out.push_back(std::move(r));
 }
@@ -179,7 +186,8 @@ void add_cel(std::vector<requirement>& out, const std::vector<std::string>& expr
     }
     for (const auto& e : equalities) {
         if (e.is_text) {
-            if (!e.text.empty() && plain(e.text)) out.push_back({{quoted(e.text)}, {}});
+            if (auto needle = e.text.empty() ? std::nullopt : value_needle(e.text))
+                out.push_back({{std::move(*needle)}, {}});
             continue;
         }
         if (e.number == 0) continue;  // what an absent field reads as
@@ -205,8 +213,8 @@ void add_labels(std::vector<requirement>& out, const std::vector<std::string>& s
     } catch (const std::exception&) {
         return;  // refused when the filters were compiled
     }
-    // plain() by construction: a selector's keys and values are refused unless they are made of
-    // letters, digits and "-_./" (k8s_selector.cpp).
+    // No quote or backslash in them (see value_needle()): a selector's keys and values are refused
+    // unless they are made of letters, digits and "-_./" (k8s_selector.cpp).
     if (each.size() == 1) {
         for (auto& texts : each[0]) out.push_back({std::move(texts), {}});
         return;
@@ -385,7 +393,7 @@ bool line_prefilter::may_match(std::string_view line) const {
     for (const auto& filters : lists_) {
         const bool some =
             std::any_of(filters.begin(), filters.end(), [&](const auto& f) { return std::all_of(f.begin(), f.end(), holds); });
-        // Searched for only now: most lines that pass have no backslash either.
+        // Searched for only now: most lines that pass have no escape either.
         if (!some) return holds_escape(line);
     }
     return true;
